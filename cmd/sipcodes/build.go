@@ -1,0 +1,74 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/sipcodes/sipcodes/internal/build"
+	"github.com/sipcodes/sipcodes/internal/output"
+)
+
+// DefaultBaseURL is where the site is published.
+const DefaultBaseURL = "https://sipcodes.netlify.app"
+
+// sources are the folders a build reads, shared by every command.
+type sources struct {
+	content, templates, static string
+	baseURL                    string
+}
+
+func (s *sources) flags(fs *flag.FlagSet) {
+	fs.StringVar(&s.content, "content", "content", "folder with codes.yaml and the notes")
+	fs.StringVar(&s.templates, "templates", "templates", "folder with the HTML templates")
+	fs.StringVar(&s.static, "static", "static", "folder with static files")
+	fs.StringVar(&s.baseURL, "base-url", DefaultBaseURL, "published address of the site, for canonical links")
+}
+
+func (s *sources) config() build.Config {
+	return build.Config{
+		Content:     os.DirFS(s.content),
+		Templates:   os.DirFS(s.templates),
+		Static:      os.DirFS(s.static),
+		ContentName: s.content,
+		BaseURL:     s.baseURL,
+		Minify:      true,
+	}
+}
+
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var src sources
+	src.flags(fs)
+	out := fs.String("out", "site", "folder to write the site into; it is replaced whole")
+	quiet := fs.Bool("q", false, "print nothing on success")
+	if err := fs.Parse(args); err != nil {
+		return usageError{err.Error()}
+	}
+	if fs.NArg() > 0 {
+		return usageError{fmt.Sprintf("build takes no arguments, got %q", fs.Args())}
+	}
+	if err := output.SafeTarget(*out, src.content, src.templates, src.static); err != nil {
+		return usageError{err.Error()}
+	}
+	start := time.Now()
+	res, err := build.Build(src.config())
+	if err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := output.Write(*out, res.Files); err != nil {
+		return fmt.Errorf("writing %s: %w", *out, err)
+	}
+	if !*quiet {
+		fmt.Fprintf(stdout, "built %d codes, %d files, %.1f KiB into %s/ in %s\n",
+			len(res.Site.Codes), len(res.Files), float64(res.Files.Size())/1024, *out, time.Since(start).Round(time.Millisecond))
+	}
+	return nil
+}

@@ -1,0 +1,120 @@
+package build
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"testing"
+
+	"github.com/sipcodes/sipcodes/internal/check"
+	"github.com/sipcodes/sipcodes/internal/sip"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+func config(contentDir string, minify bool) Config {
+	return Config{
+		Content:     os.DirFS(contentDir),
+		Templates:   os.DirFS("../../templates"),
+		Static:      os.DirFS("../../static"),
+		ContentName: "content",
+		BaseURL:     "https://example.com",
+		Minify:      minify,
+	}
+}
+
+// TestRealSite builds the repository's own content and checks what every
+// reader relies on: a page for each code, class pages listing exactly their
+// codes, and no broken internal link.
+func TestRealSite(t *testing.T) {
+	res, err := Build(config("../../content", true))
+	if err != nil {
+		t.Fatalf("Build: %v", err)
+	}
+	cardLink := regexp.MustCompile(`<li class="card"[^>]*><a href="/([0-9]{3})/"`)
+	perClass := map[sip.Class][]string{}
+	for _, c := range res.Site.Codes {
+		name := c.Code.String() + "/index.html"
+		page, ok := res.Files[name]
+		if !ok {
+			t.Errorf("code %s has no page %s", c.Code, name)
+			continue
+		}
+		if !bytes.Contains(page, []byte(">"+c.Code.String()+"</span> "+c.Reason+"</h1>")) {
+			t.Errorf("%s does not show its code and reason phrase", name)
+		}
+		perClass[c.Code.Class()] = append(perClass[c.Code.Class()], c.Code.String())
+	}
+	if len(res.Site.Codes) < 70 {
+		t.Errorf("only %d codes in the dataset", len(res.Site.Codes))
+	}
+	for _, class := range sip.Classes {
+		page := res.Files[class.Slug()+"/index.html"]
+		var listed []string
+		for _, m := range cardLink.FindAllSubmatch(page, -1) {
+			listed = append(listed, string(m[1]))
+		}
+		if !slices.Equal(listed, perClass[class]) {
+			t.Errorf("%s lists %v, want %v", class.Slug(), listed, perClass[class])
+		}
+	}
+	for _, name := range []string{"index.html", "404.html", "q850/index.html"} {
+		if _, ok := res.Files[name]; !ok {
+			t.Errorf("missing %s", name)
+		}
+	}
+	if diags := check.SiteLinks(res.Files); diags != nil {
+		t.Errorf("broken links:\n%v", diags)
+	}
+}
+
+// TestGolden compares one code page and one class page of a small fixture
+// site with golden files; run with -update to accept a change.
+func TestGolden(t *testing.T) {
+	res, err := Build(config("testdata/content", false))
+	if err != nil {
+		t.Fatalf("Build: %v", err)
+	}
+	for file, golden := range map[string]string{
+		"486/index.html": "testdata/golden/486.html",
+		"4xx/index.html": "testdata/golden/4xx.html",
+	} {
+		got := res.Files[file]
+		if *update {
+			if err := os.WriteFile(golden, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test -update to create it)", err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from %s; run go test ./internal/build -update and review the diff", file, filepath.Base(golden))
+		}
+	}
+}
+
+// TestDeterministic builds twice and expects the same bytes.
+func TestDeterministic(t *testing.T) {
+	a, err := Build(config("../../content", true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Build(config("../../content", true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(a.Files.Paths(), b.Files.Paths()) {
+		t.Fatal("two builds wrote different files")
+	}
+	for _, p := range a.Files.Paths() {
+		if !bytes.Equal(a.Files[p], b.Files[p]) {
+			t.Errorf("%s differs between two builds", p)
+		}
+	}
+}

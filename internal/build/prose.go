@@ -1,0 +1,92 @@
+package build
+
+import (
+	"html"
+	"html/template"
+
+	"github.com/sipcodes/sipcodes/internal/check"
+	"github.com/sipcodes/sipcodes/internal/content"
+	"github.com/sipcodes/sipcodes/internal/diag"
+	"github.com/sipcodes/sipcodes/internal/markdown"
+	"github.com/sipcodes/sipcodes/internal/sip"
+	"github.com/sipcodes/sipcodes/internal/site"
+)
+
+// CodePageIDs are the section IDs the code page template uses itself. A
+// note's headings never take them, so links such as /486/#related always
+// mean the same section.
+var CodePageIDs = []string{"main", "facts", "headers", "related", "example", "flow", "constants", "q850", "references", "q"}
+
+// proseDoc is a rendered Markdown file with what checking it needs.
+type proseDoc struct {
+	check.Doc
+	self string // the page's site path
+}
+
+// renderProse renders every Markdown file to HTML.
+func renderProse(c *content.Content, md *markdown.Renderer) (map[string]site.Page, []proseDoc, error) {
+	pages := map[string]site.Page{}
+	var docs []proseDoc
+	refs := map[int][]sip.Ref{}
+	for _, code := range c.Dataset.Codes {
+		for _, r := range code.Refs {
+			refs[code.Code] = append(refs[code.Code], sip.Ref{RFC: r.RFC, Section: r.Section})
+		}
+	}
+	add := func(file string, body []byte, bodyLine int, reserved []string, self string, allowed []sip.Ref, meta content.PageMeta) error {
+		doc, err := md.Render(body, reserved)
+		if err != nil {
+			return err
+		}
+		pages[file] = site.Page{
+			Title: meta.Title, Description: meta.Description,
+			HTML: template.HTML(doc.HTML), Text: html.UnescapeString(doc.Text), Headings: headings(doc),
+		}
+		docs = append(docs, proseDoc{Doc: check.Doc{File: file, BodyLine: bodyLine, Doc: doc, Refs: allowed}, self: self})
+		return nil
+	}
+	for _, n := range c.Notes {
+		allowed := refs[n.Meta.Code]
+		for _, r := range n.Meta.References {
+			allowed = append(allowed, sip.Ref{RFC: r.RFC, Section: r.Section})
+		}
+		if allowed == nil {
+			allowed = []sip.Ref{}
+		}
+		self := "/" + sip.Code(n.Meta.Code).String() + "/"
+		if err := add(n.File, n.Body, n.BodyLine, CodePageIDs, self, allowed, content.PageMeta{}); err != nil {
+			return nil, nil, err
+		}
+	}
+	for _, p := range c.Classes {
+		if err := add(p.File, p.Body, p.BodyLine, []string{"main", "codes"}, "", nil, p.Meta); err != nil {
+			return nil, nil, err
+		}
+	}
+	if c.Home.File != "" {
+		if err := add(c.Home.File, c.Home.Body, c.Home.BodyLine, []string{"main"}, "/", nil, c.Home.Meta); err != nil {
+			return nil, nil, err
+		}
+	}
+	return pages, docs, nil
+}
+
+func headings(doc *markdown.Doc) []site.Heading {
+	var hs []site.Heading
+	for _, h := range doc.Headings {
+		hs = append(hs, site.Heading{Level: h.Level, ID: h.ID, Text: h.Text})
+	}
+	return hs
+}
+
+// checkDocs checks the rendered Markdown: its contents, then its links
+// against the pages and sections of the site.
+func checkDocs(s *site.Site, docs []proseDoc) diag.List {
+	var diags diag.List
+	t := newTargets(s)
+	for _, d := range docs {
+		diags.Append(check.Markdown(d.Doc))
+		diags.Append(check.InternalLinks(d.Doc, d.self, t))
+	}
+	return diags
+}

@@ -1,0 +1,102 @@
+package content
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+const dataset = `codes:
+  - code: 486
+    reason: Busy Here
+    status: active
+    refs:
+      - rfc: 3261
+        section: "21.4.24"
+    summary: The callee is busy.
+`
+
+func TestLoad(t *testing.T) {
+	fsys := fstest.MapFS{
+		"codes.yaml":     {Data: []byte(dataset)},
+		"codes/486.md":   {Data: []byte("---\ncode: 486\nrequests: [INVITE]\n---\n## In practice {#meaning}\n\nBusy.\n")},
+		"classes/4xx.md": {Data: []byte("Client failures.\n")},
+		"index.md":       {Data: []byte("---\ntitle: Home\n---\nHello.\n")},
+	}
+	c, diags := Load(fsys, "content")
+	if diags != nil {
+		t.Fatalf("Load: %v", diags)
+	}
+	if len(c.Dataset.Codes) != 1 || c.Dataset.Codes[0].Reason != "Busy Here" || c.Dataset.Codes[0].Refs[0].Section != "21.4.24" {
+		t.Errorf("dataset = %+v", c.Dataset)
+	}
+	if len(c.Notes) != 1 {
+		t.Fatalf("notes = %d, want 1", len(c.Notes))
+	}
+	n := c.Notes[0]
+	if n.File != "content/codes/486.md" || n.Meta.Code != 486 || n.BodyLine != 5 || !strings.HasPrefix(string(n.Body), "## In practice") {
+		t.Errorf("note = %+v", n)
+	}
+	if len(c.Classes) != 1 || c.Home.Meta.Title != "Home" || c.Home.BodyLine != 4 {
+		t.Errorf("classes = %+v, home = %+v", c.Classes, c.Home)
+	}
+}
+
+func TestLoadAcceptsBOMAndCRLF(t *testing.T) {
+	note := "\uFEFF---\r\ncode: 486\r\n---\r\nBusy.\r\n"
+	c, diags := Load(fstest.MapFS{
+		"codes.yaml":   {Data: []byte(dataset)},
+		"codes/486.md": {Data: []byte(note)},
+	}, "content")
+	if diags != nil {
+		t.Fatalf("Load: %v", diags)
+	}
+	if got := string(c.Notes[0].Body); got != "Busy.\n" {
+		t.Errorf("body = %q", got)
+	}
+}
+
+func TestLoadRefuses(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"no dataset", map[string]string{}, "content/codes.yaml: cannot read: file does not exist"},
+		{"unknown dataset key", map[string]string{"codes.yaml": "codes:\n  - code: 100\n    reson: Trying\n"},
+			`content/codes.yaml:3:5: unknown key "reson"; did you mean "reason"?`},
+		{"wrong type", map[string]string{"codes.yaml": "codes:\n  - code: one hundred\n"},
+			`content/codes.yaml:2:11: want a whole number, got "one hundred"`},
+		{"unknown front matter key", map[string]string{"codes.yaml": dataset, "codes/486.md": "---\ncode: 486\nsenders: [uas]\nrelatd: []\n---\nx\n"},
+			`content/codes/486.md:4:1: unknown key "relatd"; did you mean "related"?`},
+		{"front matter not closed", map[string]string{"codes.yaml": dataset, "codes/486.md": "---\ncode: 486\n"},
+			"content/codes/486.md:1:1: front matter starts with --- but has no closing --- line"},
+		{"note without front matter", map[string]string{"codes.yaml": dataset, "codes/486.md": "Busy.\n"},
+			"content/codes/486.md:1:1: a note starts with front matter"},
+		{"bad note name", map[string]string{"codes.yaml": dataset, "codes/busy.md": "x"},
+			"content/codes/busy.md: a note's file name must be the three-digit code followed by .md"},
+		{"stray file", map[string]string{"codes.yaml": dataset, "_redirects": "/* /evil 200"},
+			"content/_redirects: unexpected file in content"},
+		{"stray folder", map[string]string{"codes.yaml": dataset, "static/x.js": "x"},
+			"content/static: unexpected folder"},
+		{"invalid UTF-8", map[string]string{"codes.yaml": dataset, "codes/486.md": "---\ncode: 486\n---\nok\n\xff\n"},
+			"content/codes/486.md:5: not valid UTF-8 text"},
+		{"NUL byte", map[string]string{"codes.yaml": dataset, "codes/486.md": "---\ncode: 486\n---\n\x00\n"},
+			"content/codes/486.md:4: NUL byte in text"},
+		{"oversized note", map[string]string{"codes.yaml": dataset, "codes/486.md": "---\ncode: 486\n---\n" + strings.Repeat("a", MaxNoteBytes)},
+			"over the limit of 131072"},
+		{"oversized front matter", map[string]string{"codes.yaml": dataset, "codes/486.md": "---\ncode: 486\n#" + strings.Repeat("a", MaxFrontMatterBytes) + "\n---\nx\n"},
+			"content/codes/486.md:1: front matter is larger than the limit"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := fstest.MapFS{}
+			for name, data := range tc.files {
+				fsys[name] = &fstest.MapFile{Data: []byte(data)}
+			}
+			_, diags := Load(fsys, "content")
+			if !strings.Contains(diags.Error(), tc.want) {
+				t.Errorf("Load diagnostics:\n%s\nwant one containing %q", diags.Error(), tc.want)
+			}
+		})
+	}
+}

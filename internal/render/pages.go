@@ -1,0 +1,74 @@
+package render
+
+import (
+	"fmt"
+
+	"github.com/sipcodes/sipcodes/internal/site"
+)
+
+// Page is one HTML file to write and the data its template sees.
+type Page struct {
+	Kind        string // the template: home, class, code, 404, q850
+	File        string // output path, such as "486/index.html"
+	Path        string // URL path, such as "/486/"
+	Title       string
+	Description string
+	Crumbs      []Crumb
+	Site        *site.Site
+	Class       *site.Class
+	Code        *site.Code
+}
+
+// Crumb is one step of the breadcrumb; the current page has no URL.
+type Crumb struct {
+	Name string
+	URL  string
+}
+
+// AbsURL makes a site path absolute with the base URL, for canonical links
+// and link previews.
+func (p Page) AbsURL(path string) string { return p.Site.BaseURL + path }
+
+// SiteName is how titles name the site.
+const SiteName = "SIP response codes"
+
+// Pages lists every HTML page of the site, in a fixed order.
+func Pages(s *site.Site) []Page {
+	home := Crumb{Name: "Home", URL: "/"}
+	pages := []Page{{
+		Kind: "home", File: "index.html", Path: "/",
+		Title:       "SIP response codes: every code, what it means, what to do",
+		Description: s.Home.Description,
+		Site:        s,
+	}, {
+		Kind: "404", File: "404.html", Path: "/404.html",
+		Title:       "Page not found · " + SiteName,
+		Description: "There is no page at this address.",
+		Site:        s,
+	}, {
+		Kind: "q850", File: "q850/index.html", Path: "/q850/",
+		Title:       "Q.850 cause codes and SIP responses · " + SiteName,
+		Description: "How gateways map ISDN Q.850 release causes to SIP response codes and back, after RFC 3398.",
+		Crumbs:      []Crumb{home, {Name: "Q.850 causes"}},
+		Site:        s,
+	}}
+	for _, c := range s.Classes {
+		pages = append(pages, Page{
+			Kind: "class", File: c.Slug() + "/index.html", Path: c.URL(),
+			Title:       fmt.Sprintf("%s %s · %s", c.Slug(), c.Name(), SiteName),
+			Description: c.Intro.Description,
+			Crumbs:      []Crumb{home, {Name: c.Slug()}},
+			Site:        s, Class: c,
+		})
+	}
+	for _, c := range s.Codes {
+		pages = append(pages, Page{
+			Kind: "code", File: c.Code.String() + "/index.html", Path: c.URL(),
+			Title:       fmt.Sprintf("%s %s · SIP response code", c.Code, c.Reason),
+			Description: c.Summary,
+			Crumbs:      []Crumb{home, {Name: c.Class.Slug(), URL: c.Class.URL()}, {Name: c.Code.String()}},
+			Site:        s, Class: c.Class, Code: c,
+		})
+	}
+	return pages
+}
