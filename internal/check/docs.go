@@ -45,7 +45,7 @@ func Markdown(d Doc) diag.List {
 		prev = h.Level
 	}
 	for _, l := range d.Doc.Links {
-		if !markdown.SafeURL(l.Dest) && !strings.HasPrefix(l.Dest, "rfc:") {
+		if l.Unsafe {
 			d.at(&diags, l.Line, "link %q: only http, https, mailto and site links are allowed", l.Dest)
 		}
 		if l.Image {

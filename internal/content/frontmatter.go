@@ -82,5 +82,5 @@ func decodeFrontMatter(front []byte, v any) diag.List {
 		return diag.List{{Line: 1, Message: "front matter is larger than the limit of 16 KiB"}}
 	}
 	// The front matter starts on the file's second line.
-	return strictyaml.Decode(front, v).In("", 1)
+	return strictyaml.DecodeAt(front, v, 1)
 }

@@ -49,6 +49,18 @@ func (linkTransformer) Transform(root *ast.Document, reader text.Reader, pc pars
 		return ast.WalkContinue, nil
 	})
 	for _, n := range unsafe {
+		// Record the link before it goes, so that checks can name it.
+		dest := ""
+		switch n := n.(type) {
+		case *ast.Link:
+			dest = string(n.Destination)
+		case *ast.Image:
+			dest = string(n.Destination)
+		case *ast.AutoLink:
+			dest = string(n.URL(st.src))
+		}
+		_, image := n.(*ast.Image)
+		st.doc.Links = append(st.doc.Links, Link{Dest: dest, Image: image, Line: nodeLine(n, st.lines), Unsafe: true})
 		unwrap(n)
 	}
 }

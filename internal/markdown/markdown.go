@@ -71,11 +71,13 @@ type Heading struct {
 	Line  int
 }
 
-// Link is a link or image destination as written.
+// Link is a link or image destination as written. Unsafe links were
+// dropped from the HTML, keeping their text.
 type Link struct {
-	Dest  string
-	Image bool
-	Line  int
+	Dest   string
+	Image  bool
+	Line   int
+	Unsafe bool
 }
 
 // Citation is an rfc: link, as RFC number and section, with its problem if

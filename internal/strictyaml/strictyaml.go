@@ -46,12 +46,17 @@ var whereType = reflect.TypeFor[Where]()
 
 // Decode parses data as one YAML document into v, a pointer to a struct.
 // Diagnostics have no file name; the caller adds it with diag.List.In.
-func Decode(data []byte, v any) diag.List {
+func Decode(data []byte, v any) diag.List { return DecodeAt(data, v, 0) }
+
+// DecodeAt is Decode for YAML that starts after line offset of its file, as
+// front matter does: every position, in diagnostics and in Where, is a line
+// of the whole file.
+func DecodeAt(data []byte, v any, offset int) diag.List {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return parseError(err)
+		return parseError(err).In("", offset)
 	}
-	d := decoder{}
+	d := decoder{offset: offset}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		// An empty document decodes to the zero value.
 		return nil
@@ -62,12 +67,15 @@ func Decode(data []byte, v any) diag.List {
 }
 
 type decoder struct {
-	diags diag.List
+	diags  diag.List
+	offset int
 }
 
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
-	d.diags.Addf("", n.Line, n.Column, format, args...)
+	d.diags.Addf("", n.Line+d.offset, n.Column, format, args...)
 }
+
+func (d *decoder) pos(n *yaml.Node) Pos { return Pos{n.Line + d.offset, n.Column} }
 
 func (d *decoder) value(n *yaml.Node, v reflect.Value, depth int) {
 	if depth > MaxDepth {
@@ -146,7 +154,7 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, depth int) {
 		return
 	}
 	fields := fieldsOf(v.Type())
-	where := Where{Pos: Pos{n.Line, n.Column}, Fields: map[string]Pos{}}
+	where := Where{Pos: d.pos(n), Fields: map[string]Pos{}}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		key, val := n.Content[i], n.Content[i+1]
 		if key.Kind != yaml.ScalarNode {
@@ -166,7 +174,7 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, depth int) {
 			d.errorf(key, "key %q appears twice", key.Value)
 			continue
 		}
-		where.Fields[key.Value] = Pos{val.Line, val.Column}
+		where.Fields[key.Value] = d.pos(val)
 		d.value(val, v.Field(idx), depth+1)
 	}
 	if fields.where >= 0 {
