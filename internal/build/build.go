@@ -66,6 +66,9 @@ func Build(cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := addExports(files, s); err != nil {
+		return nil, err
+	}
 	if diags := check.SiteLinks(files); diags != nil {
 		return nil, diags.Err()
 	}

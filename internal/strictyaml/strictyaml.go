@@ -236,7 +236,12 @@ func kindName(n *yaml.Node) string {
 func parseError(err error) diag.List {
 	var le *yaml.LoadError
 	if errors.As(err, &le) {
-		return diag.List{{Line: le.Mark.Line, Col: le.Mark.Column, Message: "YAML syntax: " + le.Message}}
+		msg := "YAML syntax: " + le.Message
+		if strings.Contains(le.Message, "mapping values are not allowed") {
+			// The usual cause in prose fields: "how: 420 answers a Require: timer".
+			msg += ` (a value containing ": " must be quoted)`
+		}
+		return diag.List{{Line: le.Mark.Line, Col: le.Mark.Column, Message: msg}}
 	}
 	var les *yaml.LoadErrors
 	if errors.As(err, &les) && len(les.Errors) > 0 {

@@ -1,0 +1,104 @@
+package export
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/sipcodes/sipcodes/internal/content"
+	"github.com/sipcodes/sipcodes/internal/site"
+)
+
+// realSite models the repository's dataset without notes, enough for the
+// exports.
+func realSite(t *testing.T) *site.Site {
+	t.Helper()
+	c, diags := content.Load(os.DirFS("../../content"), "content")
+	if diags != nil {
+		t.Skipf("content does not load: %v", diags)
+	}
+	return site.New(site.Input{Content: c, BaseURL: "https://example.com"})
+}
+
+func TestJSON(t *testing.T) {
+	s := realSite(t)
+	data, err := JSON(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc Codes
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Version != SchemaVersion || len(doc.Codes) != len(s.Codes) {
+		t.Fatalf("version %d, %d codes; want %d, %d", doc.Version, len(doc.Codes), SchemaVersion, len(s.Codes))
+	}
+	for _, c := range doc.Codes {
+		if c.Class != c.Code/100 || c.Provisional != (c.Class == 1) || c.Reason == "" || len(c.Refs) == 0 {
+			t.Errorf("code %d: class %d provisional %v reason %q refs %v", c.Code, c.Class, c.Provisional, c.Reason, c.Refs)
+		}
+	}
+	one, err := CodeJSON(s, s.Codes[0])
+	if err != nil || !bytes.Contains(one, []byte(`"code": 100`)) {
+		t.Errorf("CodeJSON: %s, %v", one, err)
+	}
+}
+
+func TestCSV(t *testing.T) {
+	s := realSite(t)
+	data, err := CSV(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != len(s.Codes)+1 || rows[0][0] != "code" {
+		t.Fatalf("%d rows, header %v", len(rows), rows[0])
+	}
+	for i, c := range s.Codes {
+		if rows[i+1][0] != c.Code.String() || rows[i+1][1] != c.Reason {
+			t.Errorf("row %d = %v, want %s %s", i+1, rows[i+1][:2], c.Code, c.Reason)
+		}
+	}
+}
+
+// TestSQLLoadsInSQLite runs the script in a real SQLite database and reads
+// the table back. CI installs Debian's sqlite3; elsewhere the test skips.
+func TestSQLLoadsInSQLite(t *testing.T) {
+	sqlite, err := exec.LookPath("sqlite3")
+	if err != nil {
+		t.Skip("sqlite3 not installed (apt-get install sqlite3)")
+	}
+	s := realSite(t)
+	db := filepath.Join(t.TempDir(), "lync.db")
+	cmd := exec.Command(sqlite, "-bail", db)
+	cmd.Stdin = bytes.NewReader(SQL(s))
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("loading the script: %v\n%s", err, out)
+	}
+	out, err := exec.Command(sqlite, db, "SELECT count(*), min(ResponseCode), max(ResponseCode), sum(Class = ResponseCode / 100) FROM SIPResponseMetaData; SELECT Description FROM SIPResponseMetaData WHERE ResponseCode = 481;").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(s.Codes)
+	want := strings.Join([]string{
+		strconv.Itoa(n) + "|" + s.Codes[0].Code.String() + "|" + s.Codes[n-1].Code.String() + "|" + strconv.Itoa(n),
+		"Call/Transaction Does Not Exist",
+	}, "\n") + "\n"
+	if string(out) != want {
+		t.Errorf("table holds:\n%s\nwant:\n%s", out, want)
+	}
+	// The primary key refuses a second row for a code.
+	dup := exec.Command(sqlite, db, "INSERT INTO SIPResponseMetaData VALUES (486, 4, 'again');")
+	if err := dup.Run(); err == nil {
+		t.Error("a duplicate ResponseCode was accepted")
+	}
+}

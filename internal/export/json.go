@@ -1,0 +1,144 @@
+// Package export writes the dataset in forms other programs read: JSON
+// (all codes, and one file per code), CSV, and an SQL script for the
+// SIPResponseMetaData table of Lync Server 2013 monitoring databases.
+package export
+
+import (
+	"encoding/json"
+
+	"github.com/sipcodes/sipcodes/internal/site"
+)
+
+// SchemaVersion is the version of the JSON format. It changes only when a
+// field is removed or changes meaning; new fields may appear at any time.
+const SchemaVersion = 1
+
+// Codes is the document published as /codes.json.
+type Codes struct {
+	Schema  string `json:"$schema"`
+	Version int    `json:"version"`
+	Codes   []Code `json:"codes"`
+}
+
+// Code is one code, published in /codes.json and as /486.json.
+type Code struct {
+	Schema      string     `json:"$schema,omitempty"`
+	Version     int        `json:"version,omitempty"`
+	Code        int        `json:"code"`
+	Reason      string     `json:"reason"`
+	Class       int        `json:"class"`
+	ClassName   string     `json:"class_name"`
+	Provisional bool       `json:"provisional"`
+	Status      string     `json:"status"`
+	Summary     string     `json:"summary"`
+	URL         string     `json:"url"`
+	Refs        []Ref      `json:"refs"`
+	Aliases     []string   `json:"aliases"`
+	Requests    []string   `json:"requests"`
+	Senders     []string   `json:"senders"`
+	Headers     []Header   `json:"headers"`
+	RetryAfter  bool       `json:"retry_after"`
+	Related     []Related  `json:"related"`
+	Constants   []Constant `json:"constants"`
+	FromCauses  []CauseRow `json:"q850_to_sip"`
+	ToCauses    []CauseRow `json:"sip_to_q850"`
+}
+
+// Ref is a reference to an RFC section.
+type Ref struct {
+	RFC     int    `json:"rfc"`
+	Section string `json:"section,omitempty"`
+	URL     string `json:"url"`
+}
+
+// Header is a header field the response carries.
+type Header struct {
+	Name        string `json:"name"`
+	Requirement string `json:"requirement"`
+	Ref         Ref    `json:"ref"`
+	Why         string `json:"why"`
+}
+
+// Related is a related code.
+type Related struct {
+	Code int    `json:"code"`
+	How  string `json:"how"`
+}
+
+// Constant is a SIP stack's name for the code.
+type Constant struct {
+	Stack  string `json:"stack"`
+	Name   string `json:"name"`
+	Value  int    `json:"value,omitempty"`
+	Phrase string `json:"phrase,omitempty"`
+	Note   string `json:"note,omitempty"`
+	Source string `json:"source"`
+	URL    string `json:"url"`
+}
+
+// CauseRow is a Q.850 cause mapped to or from the code.
+type CauseRow struct {
+	Cause int    `json:"cause"`
+	Name  string `json:"name"`
+	Note  string `json:"note,omitempty"`
+}
+
+// SchemaPath is where the JSON Schema of the exports is published.
+const SchemaPath = "/codes.schema.json"
+
+// JSON returns /codes.json.
+func JSON(s *site.Site) ([]byte, error) {
+	doc := Codes{Schema: s.BaseURL + SchemaPath, Version: SchemaVersion, Codes: []Code{}}
+	for _, c := range s.Codes {
+		doc.Codes = append(doc.Codes, code(s, c))
+	}
+	return json.MarshalIndent(doc, "", " ")
+}
+
+// CodeJSON returns /486.json for one code.
+func CodeJSON(s *site.Site, c *site.Code) ([]byte, error) {
+	doc := code(s, c)
+	doc.Schema, doc.Version = s.BaseURL+SchemaPath+"#/$defs/code", SchemaVersion
+	return json.MarshalIndent(doc, "", " ")
+}
+
+func code(s *site.Site, c *site.Code) Code {
+	out := Code{
+		Code: int(c.Code), Reason: c.Reason, Class: int(c.Code.Class()), ClassName: c.Code.Class().Name(),
+		Provisional: c.Provisional(), Status: string(c.Status), Summary: c.Summary, URL: s.BaseURL + c.URL(),
+		Aliases: nonNil(c.Aliases), Requests: nonNil(c.Requests), Senders: nonNil(c.Senders),
+		RetryAfter: c.RetryAfter(),
+		Refs:       []Ref{}, Headers: []Header{}, Related: []Related{}, Constants: []Constant{},
+		FromCauses: []CauseRow{}, ToCauses: []CauseRow{},
+	}
+	for _, r := range c.Refs {
+		out.Refs = append(out.Refs, Ref{RFC: r.RFC, Section: r.Section, URL: r.URL()})
+	}
+	for _, h := range c.Headers {
+		out.Headers = append(out.Headers, Header{Name: h.Name, Requirement: string(h.Requirement), Ref: Ref{RFC: h.Ref.RFC, Section: h.Ref.Section, URL: h.Ref.URL()}, Why: h.Why})
+	}
+	for _, r := range c.Related {
+		out.Related = append(out.Related, Related{Code: int(r.Code.Code), How: r.How})
+	}
+	for _, k := range c.Constants {
+		out.Constants = append(out.Constants, Constant{Stack: k.Stack.Name, Name: k.Name, Value: k.Value, Phrase: k.Phrase, Note: k.Note, Source: k.Source, URL: k.URL})
+	}
+	for _, l := range c.FromCauses {
+		out.FromCauses = append(out.FromCauses, CauseRow{Cause: l.Cause.Cause, Name: l.Cause.Name, Note: l.Note})
+	}
+	for _, l := range c.ToCauses {
+		row := CauseRow{Note: l.Note}
+		if l.Cause != nil {
+			row.Cause, row.Name = l.Cause.Cause, l.Cause.Name
+		}
+		out.ToCauses = append(out.ToCauses, row)
+	}
+	return out
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
