@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"html"
 	"html/template"
 
@@ -16,6 +17,11 @@ import (
 // note's headings never take them, so links such as /486/#related always
 // mean the same section.
 var CodePageIDs = []string{"main", "facts", "headers", "related", "example", "flow", "constants", "q850", "references", "q"}
+
+// MaxExpansion bounds how much larger than its source a rendered Markdown
+// file may be. Real notes render to about twice their size; pathological
+// input (thousands of empty list items or table cells) to far more.
+const MaxExpansion = 10
 
 // proseDoc is a rendered Markdown file with what checking it needs.
 type proseDoc struct {
@@ -37,6 +43,9 @@ func renderProse(c *content.Content, md *markdown.Renderer) (map[string]site.Pag
 		doc, err := md.Render(body, reserved)
 		if err != nil {
 			return err
+		}
+		if limit := MaxExpansion*len(body) + 64<<10; len(doc.HTML) > limit {
+			return diag.List{{File: file, Line: 1, Message: fmt.Sprintf("renders to %d bytes of HTML, more than %d times its size; simplify it", len(doc.HTML), MaxExpansion)}}
 		}
 		pages[file] = site.Page{
 			Title: meta.Title, Description: meta.Description,

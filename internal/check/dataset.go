@@ -15,8 +15,12 @@ import (
 )
 
 // MaxSummary bounds a summary's length: it is one line, shown in lists and
-// link previews.
-const MaxSummary = 160
+// link previews. MaxLine bounds the one-line explanations of header fields
+// and related codes, shown in tables.
+const (
+	MaxSummary = 160
+	MaxLine    = 240
+)
 
 // reporter adds diagnostics for one file.
 type reporter struct {
@@ -70,7 +74,7 @@ func Dataset(d content.Dataset) diag.List {
 		for _, ref := range c.Refs {
 			checkRef(r, ref, true)
 		}
-		checkSentence(r, c.At.Of("summary"), "summary", c.Summary)
+		checkSentence(r, c.At.Of("summary"), "summary", c.Summary, MaxSummary)
 		for i, a := range c.Aliases {
 			if a == "" || a != strings.ToLower(strings.TrimSpace(a)) {
 				r.at(c.At.Of("aliases"), "alias %d (%q) must be lowercase words", i+1, a)
@@ -95,14 +99,14 @@ func checkRef(r reporter, ref content.Ref, needSection bool) {
 }
 
 // checkSentence requires one line of text that ends like a sentence.
-func checkSentence(r reporter, p strictyaml.Pos, field, s string) {
+func checkSentence(r reporter, p strictyaml.Pos, field, s string, limit int) {
 	switch {
 	case strings.TrimSpace(s) == "":
 		r.at(p, "%s is missing", field)
 	case strings.Contains(strings.TrimSpace(s), "\n"):
 		r.at(p, "%s must be one line", field)
-	case len(s) > MaxSummary:
-		r.at(p, "%s is %d characters; keep it under %d", field, len(s), MaxSummary)
+	case len(s) > limit:
+		r.at(p, "%s is %d characters; keep it under %d", field, len(s), limit)
 	}
 }
 

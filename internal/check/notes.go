@@ -72,7 +72,7 @@ func checkHeaders(r reporter, headers []content.Header) {
 			r.at(h.At.Of("requirement"), "requirement %q is not one of %s", h.Requirement, join(sip.Requirements))
 		}
 		checkRef(r, content.Ref{At: h.At, RFC: h.RFC, Section: h.Section}, true)
-		checkSentence(r, h.At.Of("why"), "why", h.Why)
+		checkSentence(r, h.At.Of("why"), "why", h.Why, MaxLine)
 	}
 }
 
@@ -88,7 +88,7 @@ func checkRelated(r reporter, m content.NoteMeta, registered map[int]bool) {
 			r.at(rel.At.Of("code"), "related code %d is listed twice", rel.Code)
 		}
 		seen[rel.Code] = true
-		checkSentence(r, rel.At.Of("how"), "how", rel.How)
+		checkSentence(r, rel.At.Of("how"), "how", rel.How, MaxLine)
 	}
 }
 

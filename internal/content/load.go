@@ -151,6 +151,8 @@ func (l *loader) notes() []Note {
 		n := Note{File: l.name(p), Body: body, BodyLine: bodyLine}
 		if diags == nil {
 			diags = decodeFrontMatter(front, &n.Meta)
+			diags.Append(checkFrontMatterText(front))
+			diags.Append(checkText(body, bodyLine))
 		}
 		l.diags.Append(diags.In(n.File, 0))
 		if diags == nil {
@@ -179,6 +181,10 @@ func (l *loader) page(p string, required bool) (Page, bool) {
 	pg := Page{File: l.name(p), Body: body, BodyLine: bodyLine}
 	if diags == nil && front != nil {
 		diags = decodeFrontMatter(front, &pg.Meta)
+		diags.Append(checkFrontMatterText(front))
+	}
+	if diags == nil {
+		diags.Append(checkText(body, bodyLine))
 	}
 	l.diags.Append(diags.In(pg.File, 0))
 	return pg, diags == nil

@@ -100,3 +100,37 @@ func TestLoadRefuses(t *testing.T) {
 		})
 	}
 }
+
+func TestLoadRefusesCostlyMarkdown(t *testing.T) {
+	note := func(body string) map[string]string {
+		return map[string]string{"codes.yaml": dataset, "codes/486.md": "---\ncode: 486\n---\n" + body}
+	}
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"long line", note("ok\n" + strings.Repeat("a", MaxLineLength+1) + "\n"), "content/codes/486.md:5:2001: line is 2001 bytes long, over the limit of 2000"},
+		{"deep quotes", note(strings.Repeat("> ", 11) + "x\n"), "content/codes/486.md:4:1: lists and quotes nested 11 deep, over the limit of 10"},
+		{"deep lists", note(strings.Repeat("- ", 50) + "\n"), "nested 50 deep"},
+		{"wide table", note("|" + strings.Repeat(" a |", 21) + "\n"), "content/codes/486.md:4:1: table row has 21 columns, over the limit of 20"},
+		{"bidi in text", note("safe \u202Etxt.exe\n"), "content/codes/486.md:4:6: invisible bidirectional control character"},
+		{"bidi in front matter", map[string]string{"codes.yaml": dataset, "codes/486.md": "---\ncode: 486\nrequests: [\u2066INVITE]\n---\nx\n"}, "content/codes/486.md:3:"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := fstest.MapFS{}
+			for name, data := range tc.files {
+				fsys[name] = &fstest.MapFile{Data: []byte(data)}
+			}
+			_, diags := Load(fsys, "content")
+			if !strings.Contains(diags.Error(), tc.want) {
+				t.Errorf("diagnostics:\n%v\nwant one containing %q", diags, tc.want)
+			}
+		})
+	}
+	// Code blocks may hold long lines and bidi characters, as traces do.
+	ok := "---\ncode: 486\n---\n```\n" + strings.Repeat("a", 3000) + "\n\u202E\n```\nand `\u202E` inline\n"
+	if _, diags := Load(fstest.MapFS{"codes.yaml": {Data: []byte(dataset)}, "codes/486.md": {Data: []byte(ok)}}, "content"); diags != nil {
+		t.Errorf("code blocks refused: %v", diags)
+	}
+}

@@ -61,7 +61,7 @@ func (linkTransformer) Transform(root *ast.Document, reader text.Reader, pc pars
 		}
 		_, image := n.(*ast.Image)
 		st.doc.Links = append(st.doc.Links, Link{Dest: dest, Image: image, Line: nodeLine(n, st.lines), Unsafe: true})
-		unwrap(n)
+		unwrap(n, st.src)
 	}
 }
 
@@ -104,13 +104,13 @@ func SafeURL(dest string) bool {
 
 // unwrap replaces a node by its children, so that the text stays and the
 // link goes.
-func unwrap(n ast.Node) {
+func unwrap(n ast.Node, src []byte) {
 	parent := n.Parent()
 	if parent == nil {
 		return
 	}
 	if al, ok := n.(*ast.AutoLink); ok {
-		parent.ReplaceChild(parent, n, ast.NewString(al.Label(nil)))
+		parent.ReplaceChild(parent, n, ast.NewString(al.Label(src)))
 		return
 	}
 	for c := n.FirstChild(); c != nil; {
