@@ -15,10 +15,14 @@ import (
 // DefaultBaseURL is where the site is published.
 const DefaultBaseURL = "https://sipcodes.netlify.app"
 
+// DefaultEditURL is where the repository's files are edited on the web;
+// a content file's name is appended for each page's "Edit this page" link.
+const DefaultEditURL = "https://github.com/sipcodes/sipcodes/edit/main/"
+
 // sources are the folders a build reads, shared by every command.
 type sources struct {
 	content, templates, static string
-	baseURL                    string
+	baseURL, editURL           string
 }
 
 func (s *sources) flags(fs *flag.FlagSet) {
@@ -26,16 +30,20 @@ func (s *sources) flags(fs *flag.FlagSet) {
 	fs.StringVar(&s.templates, "templates", "templates", "folder with the HTML templates")
 	fs.StringVar(&s.static, "static", "static", "folder with static files")
 	fs.StringVar(&s.baseURL, "base-url", DefaultBaseURL, "published address of the site, for canonical links")
+	fs.StringVar(&s.editURL, "edit-url", DefaultEditURL, `where content files are edited, for "Edit this page" links; empty leaves them out`)
 }
 
 func (s *sources) config() build.Config {
 	return build.Config{
-		Content:     os.DirFS(s.content),
-		Templates:   os.DirFS(s.templates),
-		Static:      os.DirFS(s.static),
-		ContentName: s.content,
-		BaseURL:     s.baseURL,
-		Minify:      true,
+		Content:       os.DirFS(s.content),
+		Templates:     os.DirFS(s.templates),
+		Static:        os.DirFS(s.static),
+		ContentName:   s.content,
+		TemplatesName: s.templates,
+		RepoURL:       s.editURL,
+		BaseURL:       s.baseURL,
+		Minify:        true,
+		Synthetic:     benchSynthetic(),
 	}
 }
 
@@ -46,8 +54,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	src.flags(fs)
 	out := fs.String("out", "site", "folder to write the site into; it is replaced whole")
 	quiet := fs.Bool("q", false, "print nothing on success")
-	if err := fs.Parse(args); err != nil {
-		return usageError{err.Error()}
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("build takes no arguments, got %q", fs.Args())}
@@ -56,7 +64,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return usageError{err.Error()}
 	}
 	start := time.Now()
-	res, err := build.Build(src.config())
+	cfg := src.config()
+	cfg.Updated = contentDates(ctx, src.content, stderr)
+	res, err := build.Build(cfg)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,9 @@
 // Command sipcodes builds the SIP response code reference site.
 //
 //	sipcodes build [flags]    write the site into site/
+//	sipcodes check [flags]    check the content and templates, write nothing
+//	sipcodes new <code>       start the note for a code
+//	sipcodes serve [flags]    preview the site, rebuilding on every change
 //
 // Run "sipcodes help" for every command.
 package main
@@ -31,7 +34,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "sipcodes:", err)
 		os.Exit(2)
 	default:
-		fmt.Fprintln(os.Stderr, err)
+		printError(os.Stderr, err)
 		os.Exit(1)
 	}
 }
@@ -39,12 +42,18 @@ func main() {
 // commands maps each subcommand to its function.
 var commands = map[string]func(ctx context.Context, args []string, stdout, stderr io.Writer) error{
 	"build": runBuild,
+	"check": runCheck,
+	"new":   runNew,
+	"serve": runServe,
 }
 
 const usage = `usage: sipcodes <command> [flags]
 
 Commands:
   build   build the site into site/ (see sipcodes build -h)
+  check   check the content and templates; print every problem as path:line:col: message
+  new     start content/codes/<code>.md for a registered code: sipcodes new 486
+  serve   preview the site on http://127.0.0.1:1313/, rebuilding and reloading on every change
 `
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {

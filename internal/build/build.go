@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"time"
 
 	"github.com/sipcodes/sipcodes/internal/assets"
 	"github.com/sipcodes/sipcodes/internal/check"
@@ -27,13 +28,26 @@ type Config struct {
 	Content   fs.FS
 	Templates fs.FS
 	Static    fs.FS
-	// ContentName prefixes file names in diagnostics, such as "content".
-	ContentName string
+	// ContentName prefixes file names in diagnostics, such as "content";
+	// TemplatesName does the same for templates (default "templates").
+	ContentName   string
+	TemplatesName string
+	// RepoURL is where a content file is edited on the web: the file's
+	// name, such as "content/codes/486.md", is appended to it for the
+	// "Edit this page" link. Empty leaves the link out.
+	RepoURL string
+	// Updated holds when each content file last changed, keyed by its
+	// name as in diagnostics ("content/codes/486.md"). It is data, so that
+	// output stays deterministic; files without an entry show no date.
+	Updated map[string]time.Time
 	// BaseURL is the published address, without a trailing slash.
 	BaseURL string
 	// Minify shrinks HTML, CSS and JavaScript; tests turn it off to keep
 	// golden files readable.
 	Minify bool
+	// Synthetic admits the generated content of the scaling benchmarks
+	// (content.Options); only cmd/benchsite sets it, through the command.
+	Synthetic bool
 }
 
 // Result is a built site, in memory.
@@ -45,12 +59,16 @@ type Result struct {
 // Build runs the whole pipeline. A non-nil error is a diag.List when the
 // content has problems, so callers can print every one of them.
 func Build(cfg Config) (*Result, error) {
-	c, diags := content.Load(cfg.Content, cfg.ContentName)
-	if diags != nil {
+	// Problems are gathered past each step where the next step can still
+	// run, so that one run reports as many of them as it can.
+	c, diags := content.LoadWith(cfg.Content, cfg.ContentName, content.Options{Synthetic: cfg.Synthetic})
+	if datasetBroken(c, diags) {
 		return nil, diags.Err()
 	}
-	if diags := checkContent(c); diags != nil {
-		return nil, diags.Err()
+	loaded := diags == nil
+	diags.Append(checkContent(c))
+	if datasetBroken(c, diags) {
+		return nil, append(diags, checkTemplates(cfg)...).Err()
 	}
 	hl := highlight.New()
 	md := markdown.New(hl)
@@ -58,19 +76,32 @@ func Build(cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := site.New(site.Input{Content: c, Pages: pages, BaseURL: strings.TrimSuffix(cfg.BaseURL, "/")})
-	if diags := checkDocs(s, docs); diags != nil {
-		return nil, diags.Err()
+	s := site.New(site.Input{
+		Content: c, Pages: pages, BaseURL: strings.TrimSuffix(cfg.BaseURL, "/"),
+		RepoURL: cfg.RepoURL, Updated: cfg.Updated,
+	})
+	// A note that failed to load has no sections, so links into it are
+	// checked only when every file loaded.
+	diags.Append(checkDocs(s, docs, loaded))
+	diags.Append(addExamples(s, c.Notes))
+	if diags != nil {
+		return nil, append(diags, checkTemplates(cfg)...).Err()
 	}
 	files, err := renderSite(cfg, s, hl)
 	if err != nil {
-		return nil, err
+		return nil, templateDiags(cfg, err).Err()
 	}
 	if err := addExports(files, s); err != nil {
 		return nil, err
 	}
-	if diags := check.SiteLinks(files); diags != nil {
-		return nil, diags.Err()
+	if err := addSiteFiles(files, s); err != nil {
+		return nil, err
+	}
+	var final diag.List
+	final.Append(check.SiteLinks(files))
+	final.Append(check.NoScript(files))
+	if final != nil {
+		return nil, final.Err()
 	}
 	return &Result{Files: files, Site: s}, nil
 }
@@ -95,7 +126,11 @@ func renderSite(cfg Config, s *site.Site, hl *highlight.Highlighter) (output.Fil
 	if err != nil {
 		return nil, err
 	}
-	env := render.Env{Asset: a.Path, Highlighter: hl}
+	indexName, index, err := searchIndex(s)
+	if err != nil {
+		return nil, err
+	}
+	env := render.Env{Asset: a.Path, Highlighter: hl, SearchIndex: "/" + indexName}
 	if cfg.Minify {
 		env.Minify = m.Bytes
 	}
@@ -111,6 +146,9 @@ func renderSite(cfg Config, s *site.Site, hl *highlight.Highlighter) (output.Fil
 		if err := files.Add(name, a.Files[name]); err != nil {
 			return nil, fmt.Errorf("static/%s: %w", path.Base(name), err)
 		}
+	}
+	if err := files.Add(indexName, index); err != nil {
+		return nil, err
 	}
 	return files, nil
 }

@@ -16,7 +16,7 @@ import (
 // CodePageIDs are the section IDs the code page template uses itself. A
 // note's headings never take them, so links such as /486/#related always
 // mean the same section.
-var CodePageIDs = []string{"main", "facts", "headers", "related", "example", "flow", "constants", "q850", "references", "q"}
+var CodePageIDs = []string{"main", "facts", "headers", "related", "example", "flow", "constants", "q850", "references", "q", "q-list", "q-status"}
 
 // MaxExpansion bounds how much larger than its source a rendered Markdown
 // file may be. Real notes render to about twice their size; pathological
@@ -39,19 +39,30 @@ func renderProse(c *content.Content, md *markdown.Renderer) (map[string]site.Pag
 			refs[code.Code] = append(refs[code.Code], sip.Ref{RFC: r.RFC, Section: r.Section})
 		}
 	}
+	// Files are listed in order, rendered in parallel (renderInParallel),
+	// then taken in that order again, so that the first problem in it is
+	// the one reported.
+	var jobs []proseJob
 	add := func(file string, body []byte, bodyLine int, reserved []string, self string, allowed []sip.Ref, meta content.PageMeta) error {
-		doc, err := md.Render(body, reserved)
-		if err != nil {
-			return err
+		jobs = append(jobs, proseJob{file, body, bodyLine, reserved, self, allowed, meta})
+		return nil
+	}
+	finish := func() error {
+		rendered, errs := renderInParallel(md, jobs)
+		for i, j := range jobs {
+			file, body, doc := j.file, j.body, rendered[i]
+			if errs[i] != nil {
+				return errs[i]
+			}
+			if limit := MaxExpansion*len(body) + 64<<10; len(doc.HTML) > limit {
+				return diag.List{{File: file, Line: 1, Message: fmt.Sprintf("renders to %d bytes of HTML, more than %d times its size; simplify it", len(doc.HTML), MaxExpansion)}}
+			}
+			pages[file] = site.Page{
+				Title: j.meta.Title, Description: j.meta.Description,
+				HTML: template.HTML(doc.HTML), Text: html.UnescapeString(doc.Text), Headings: headings(doc),
+			}
+			docs = append(docs, proseDoc{Doc: check.Doc{File: file, BodyLine: j.bodyLine, Doc: doc, Refs: j.allowed}, self: j.self})
 		}
-		if limit := MaxExpansion*len(body) + 64<<10; len(doc.HTML) > limit {
-			return diag.List{{File: file, Line: 1, Message: fmt.Sprintf("renders to %d bytes of HTML, more than %d times its size; simplify it", len(doc.HTML), MaxExpansion)}}
-		}
-		pages[file] = site.Page{
-			Title: meta.Title, Description: meta.Description,
-			HTML: template.HTML(doc.HTML), Text: html.UnescapeString(doc.Text), Headings: headings(doc),
-		}
-		docs = append(docs, proseDoc{Doc: check.Doc{File: file, BodyLine: bodyLine, Doc: doc, Refs: allowed}, self: self})
 		return nil
 	}
 	for _, n := range c.Notes {
@@ -72,10 +83,19 @@ func renderProse(c *content.Content, md *markdown.Renderer) (map[string]site.Pag
 			return nil, nil, err
 		}
 	}
-	if c.Home.File != "" {
-		if err := add(c.Home.File, c.Home.Body, c.Home.BodyLine, []string{"main"}, "/", nil, c.Home.Meta); err != nil {
+	for _, p := range []struct {
+		page content.Page
+		self string
+	}{{c.Home, "/"}, {c.About, "/about/"}} {
+		if p.page.File == "" {
+			continue
+		}
+		if err := add(p.page.File, p.page.Body, p.page.BodyLine, []string{"main"}, p.self, nil, p.page.Meta); err != nil {
 			return nil, nil, err
 		}
+	}
+	if err := finish(); err != nil {
+		return nil, nil, err
 	}
 	return pages, docs, nil
 }
@@ -88,14 +108,16 @@ func headings(doc *markdown.Doc) []site.Heading {
 	return hs
 }
 
-// checkDocs checks the rendered Markdown: its contents, then its links
-// against the pages and sections of the site.
-func checkDocs(s *site.Site, docs []proseDoc) diag.List {
+// checkDocs checks the rendered Markdown: its contents, then, when links
+// is set, its links against the pages and sections of the site.
+func checkDocs(s *site.Site, docs []proseDoc, links bool) diag.List {
 	var diags diag.List
 	t := newTargets(s)
 	for _, d := range docs {
 		diags.Append(check.Markdown(d.Doc))
-		diags.Append(check.InternalLinks(d.Doc, d.self, t))
+		if links {
+			diags.Append(check.InternalLinks(d.Doc, d.self, t))
+		}
 	}
 	return diags
 }

@@ -2,6 +2,7 @@ package build
 
 import (
 	"fmt"
+	"path"
 
 	"github.com/sipcodes/sipcodes/internal/site"
 )
@@ -20,6 +21,7 @@ func newTargets(s *site.Site) targets {
 	for _, h := range s.Home.Headings {
 		t["/"][h.ID] = true
 	}
+	t["/about/"] = ids(s.About.Headings)
 	for _, c := range s.Causes {
 		t["/q850/"][fmt.Sprintf("cause-%d", c.Cause)] = true
 	}
@@ -40,7 +42,11 @@ func ids(hs []site.Heading, more ...string) map[string]bool {
 	return m
 }
 
-func (t targets) Fragments(path string) (map[string]bool, bool) {
-	ids, ok := t[path]
+func (t targets) Fragments(p string) (map[string]bool, bool) {
+	if path.Ext(p) != "" {
+		// Files (exports, static files) are checked in the built site.
+		return map[string]bool{}, true
+	}
+	ids, ok := t[p]
 	return ids, ok
 }

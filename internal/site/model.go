@@ -3,6 +3,7 @@ package site
 import (
 	"path"
 	"slices"
+	"time"
 
 	"github.com/sipcodes/sipcodes/internal/content"
 	"github.com/sipcodes/sipcodes/internal/sip"
@@ -14,13 +15,19 @@ type Input struct {
 	Content *content.Content
 	Pages   map[string]Page
 	BaseURL string
+	// RepoURL, when set, is where a content file is edited: the file's
+	// name, such as "content/codes/486.md", is appended to it.
+	RepoURL string
+	// Updated holds when each content file last changed, keyed by its
+	// name; a file without an entry shows no date.
+	Updated map[string]time.Time
 }
 
 // New builds the site model. The content must have passed the checks: New
 // trusts that codes are registered and references well formed.
 func New(in Input) *Site {
 	c := in.Content
-	s := &Site{BaseURL: in.BaseURL, byCode: map[sip.Code]*Code{}, Home: in.Pages[c.Home.File]}
+	s := &Site{BaseURL: in.BaseURL, byCode: map[sip.Code]*Code{}, Home: in.Pages[c.Home.File], About: in.Pages[c.About.File]}
 	for _, n := range sip.Classes {
 		s.Classes = append(s.Classes, &Class{Class: n})
 	}
@@ -49,6 +56,7 @@ func New(in Input) *Site {
 	for _, n := range c.Notes {
 		s.addNote(n, in.Pages[n.File])
 	}
+	s.addSources(c, in.RepoURL, in.Updated)
 	s.addStacks(c.Stacks)
 	s.addCauses(c.Q850)
 	return s
@@ -95,6 +103,22 @@ func (s *Site) addNote(n content.Note, page Page) {
 		if !slices.ContainsFunc(code.References, func(have sip.Ref) bool { return have.RFC == ref.RFC && have.Section == ref.Section }) {
 			code.References = append(code.References, ref)
 		}
+	}
+}
+
+// addSources says where each code page comes from: its note, or the
+// dataset for a code without one.
+func (s *Site) addSources(c *content.Content, repoURL string, updated map[string]time.Time) {
+	files := map[sip.Code]string{}
+	for _, n := range c.Notes {
+		files[sip.Code(n.Meta.Code)] = n.File
+	}
+	for _, code := range s.Codes {
+		file := cmpOr(files[code.Code], c.Dataset.File)
+		if repoURL != "" {
+			code.EditURL = repoURL + file
+		}
+		code.Updated = updated[file]
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/sipcodes/sipcodes/internal/sip"
 )
@@ -15,6 +16,7 @@ import (
 type Site struct {
 	BaseURL string // without a trailing slash
 	Home    Page
+	About   Page
 	Classes []*Class
 	Codes   []*Code
 	Stacks  []*Stack
@@ -64,6 +66,9 @@ type Code struct {
 	FromCauses []CauseLink // ISDN causes that map to this code (RFC 3398 §7.2.4.1)
 	ToCauses   []CauseLink // causes this code maps to (RFC 3398 §8.2.6.1)
 	Example    Example
+	Flow       Flow
+	EditURL    string    // where to edit the page's source; empty when no repository is set
+	Updated    time.Time // when the source last changed; zero when unknown
 }
 
 // URL is the code page's path.
@@ -136,8 +141,16 @@ type CodeLink struct {
 
 // Example is the example exchange shown on a code page.
 type Example struct {
+	Method   string
 	Request  string
 	Response string
+}
+
+// Flow is the ladder diagram of the code's typical call flow.
+type Flow struct {
+	SVG    template.HTML // drawn by package ladder, which escapes all text
+	Steps  []string      // the same flow as sentences, for screen readers
+	Custom bool          // the note drew its own flow
 }
 
 // Code returns the page of a code, or nil.
@@ -166,7 +179,7 @@ func abs(x int) int {
 // SectionIDs lists the IDs of the sections the code page shows besides the
 // note's own: the templates show a section exactly when its data exists.
 func (c *Code) SectionIDs() []string {
-	ids := []string{"facts", "references"}
+	ids := []string{"facts", "flow", "example", "references"}
 	if len(c.Headers) > 0 {
 		ids = append(ids, "headers")
 	}
@@ -180,4 +193,13 @@ func (c *Code) SectionIDs() []string {
 		ids = append(ids, "q850")
 	}
 	return ids
+}
+
+// LastUpdated is the date the code's note last changed, as YYYY-MM-DD, or
+// "" when it is not known.
+func (c *Code) LastUpdated() string {
+	if c.Updated.IsZero() {
+		return ""
+	}
+	return c.Updated.UTC().Format("2006-01-02")
 }
