@@ -3,6 +3,7 @@ package assets
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -29,8 +30,8 @@ func (a *Assets) Path(name string) (string, error) {
 
 // Build processes every file of static. Stylesheets and scripts are
 // minified and fingerprinted; SVG is minified; other files are copied.
-// appendCSS is added to the end of style.css (the highlighter's rules), so
-// that pages need one stylesheet.
+// static/search.css, when present, and appendCSS (the highlighter's rules)
+// are added to the end of style.css, so that pages need one stylesheet.
 func Build(static fs.FS, m *Minifier, appendCSS []byte) (*Assets, error) {
 	a := &Assets{Files: output.Files{}, names: map[string]string{}}
 	err := fs.WalkDir(static, ".", func(p string, d fs.DirEntry, err error) error {
@@ -47,7 +48,18 @@ func Build(static fs.FS, m *Minifier, appendCSS []byte) (*Assets, error) {
 		if err != nil {
 			return err
 		}
-		if p == "style.css" {
+		switch p {
+		case "search.css":
+			// Published as part of style.css.
+			return nil
+		case "style.css":
+			// The search box is on every page, so its rules join the one
+			// stylesheet instead of costing a request of their own.
+			if extra, err := fs.ReadFile(static, "search.css"); err == nil {
+				data = append(append(data, '\n'), extra...)
+			} else if !errors.Is(err, fs.ErrNotExist) {
+				return err
+			}
 			data = append(append(data, '\n'), appendCSS...)
 		}
 		return a.add(p, data, m)

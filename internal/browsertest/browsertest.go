@@ -40,6 +40,13 @@ func New(t testing.TB) context.Context {
 	if bin == "" {
 		t.Skip("no Chromium found: apt-get install chromium, or set CHROMIUM")
 	}
+	// The profile is not a t.TempDir: Chromium's helper processes may
+	// still be writing to it for a moment after the browser has exited,
+	// which makes the test framework's removal fail the test.
+	profile, err := os.MkdirTemp("", "browsertest-")
+	if err != nil {
+		t.Fatal(err)
+	}
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(bin),
 		chromedp.Flag("headless", true),
@@ -51,7 +58,7 @@ func New(t testing.TB) context.Context {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("hide-scrollbars", true),
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profile),
 		chromedp.WindowSize(1280, 900),
 	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
@@ -61,6 +68,12 @@ func New(t testing.TB) context.Context {
 		cancelTimeout()
 		cancelTab()
 		cancelAlloc()
+		for range 20 {
+			if os.RemoveAll(profile) == nil {
+				return
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
 	})
 	if err := chromedp.Run(ctx); err != nil {
 		t.Fatalf("starting Chromium (%s): %v", bin, err)

@@ -28,6 +28,7 @@ type Env struct {
 	Asset       func(name string) (string, error) // static file name to published path
 	Highlighter Highlighter
 	Minify      func(mediaType string, data []byte) ([]byte, error)
+	SearchIndex string // site path of the search index, "/search.1a2b3c4d.json"
 }
 
 // Renderer holds the parsed templates, one set per page kind.
@@ -37,7 +38,7 @@ type Renderer struct {
 }
 
 // pageKinds are the page templates; each defines "main" for the base layout.
-var pageKinds = []string{"home", "class", "code", "404", "q850"}
+var pageKinds = []string{"home", "class", "code", "404", "q850", "about"}
 
 // New parses the templates of fsys: base.html, partials/*.html and one file
 // per page kind.
@@ -105,9 +106,10 @@ func (r *Renderer) page(p Page) ([]byte, error) {
 // it escapes the code it is given.
 func (r *Renderer) funcs() template.FuncMap {
 	return template.FuncMap{
-		"asset": func(name string) (string, error) { return r.env.Asset(name) },
-		"join":  strings.Join,
-		"sec":   func(id, text string) site.Heading { return site.Heading{Level: 2, ID: id, Text: text} },
+		"asset":       func(name string) (string, error) { return r.env.Asset(name) },
+		"join":        strings.Join,
+		"searchIndex": func() string { return r.env.SearchIndex },
+		"sec":         func(id, text string) site.Heading { return site.Heading{Level: 2, ID: id, Text: text} },
 		"highlight": func(lang, code string) (template.HTML, error) {
 			var b strings.Builder
 			if err := r.env.Highlighter.Highlight(&b, lang, code); err != nil {

@@ -1,0 +1,148 @@
+// Package search builds the index that the site's search box loads: one
+// compact JSON document listing what each code page can be found by. The
+// index is a pure function of its input, so the same site always gives the
+// same bytes (and the same fingerprinted file name).
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Record is one code page as search sees it.
+type Record struct {
+	Code       string // "486"
+	Reason     string
+	Class      string // "4xx Client Failure"
+	Status     string // "active", "deprecated" or "historical"
+	Summary    string
+	Aliases    []string // the words people search for, most useful first
+	Constants  []string // names SIP stacks give the code
+	FromCauses []int    // Q.850 causes a gateway turns into this code
+	ToCauses   []int    // Q.850 causes this code turns into
+	Text       string   // the note, as plain text
+	URL        string
+}
+
+// Cause is a Q.850 cause value; it is found by number and name.
+type Cause struct {
+	Cause int
+	Name  string
+	URL   string
+}
+
+// Options bound how much of each note the index keeps. The notes are much
+// larger than everything else together, so these decide the index size.
+type Options struct {
+	// ExcerptChars is how much of the start of a note is kept verbatim,
+	// cut at a word boundary; it gives search results a readable snippet.
+	ExcerptChars int
+	// Terms is how many distinctive words of the rest of a note are kept,
+	// chosen by how rare they are in the other notes.
+	Terms int
+}
+
+// DefaultOptions keeps the real site's index far below 25 KB gzipped.
+var DefaultOptions = Options{ExcerptChars: 140, Terms: 16}
+
+// Version changes whenever the script must read the index differently.
+const Version = 1
+
+// index is the JSON document. Keys are one letter because the file is
+// downloaded by every reader who searches; search.js documents them too.
+type index struct {
+	V      int         `json:"v"`
+	Codes  []codeEntry `json:"codes"`
+	Causes []causeEnt  `json:"causes"`
+	// Stop lists, space-separated, the words the script leaves out of
+	// prose, so that "the" does not match every note.
+	Stop string `json:"stop"`
+}
+
+type codeEntry struct {
+	Code      string   `json:"c"`
+	Reason    string   `json:"r"`
+	Class     string   `json:"k"`
+	Status    string   `json:"s,omitempty"` // omitted when active
+	URL       string   `json:"u"`
+	Summary   string   `json:"m,omitempty"`
+	Aliases   []string `json:"a,omitempty"`
+	Constants []string `json:"n,omitempty"`
+	From      []int    `json:"f,omitempty"`
+	To        []int    `json:"t,omitempty"`
+	Excerpt   string   `json:"x,omitempty"`
+	Terms     string   `json:"w,omitempty"` // space-separated
+}
+
+type causeEnt struct {
+	Cause int    `json:"q"`
+	Name  string `json:"r"`
+	URL   string `json:"u"`
+}
+
+// Build returns the index of codes and causes as compact JSON. Codes and
+// causes are sorted, constants and causes deduplicated; aliases keep their
+// order, which the dataset chooses.
+func Build(codes []Record, causes []Cause, opt Options) ([]byte, error) {
+	codes = slices.Clone(codes)
+	slices.SortFunc(codes, func(a, b Record) int { return strings.Compare(a.Code, b.Code) })
+	for i := 1; i < len(codes); i++ {
+		if codes[i].Code == codes[i-1].Code {
+			return nil, fmt.Errorf("search: code %s appears twice", codes[i].Code)
+		}
+	}
+	notes := make([]string, len(codes))
+	for i, r := range codes {
+		notes[i] = r.Text
+	}
+	df := docFreq(notes)
+	ix := index{V: Version, Codes: make([]codeEntry, 0, len(codes)), Causes: make([]causeEnt, 0, len(causes)), Stop: stopList()}
+	for _, r := range codes {
+		if r.Code == "" || r.URL == "" {
+			return nil, fmt.Errorf("search: record %q has no code or URL", r.Code)
+		}
+		e := codeEntry{
+			Code: r.Code, Reason: r.Reason, Class: r.Class, URL: r.URL,
+			Summary: r.Summary, Aliases: r.Aliases,
+			Constants: sortedUnique(r.Constants), From: sortedUnique(r.FromCauses), To: sortedUnique(r.ToCauses),
+		}
+		if r.Status != "active" {
+			e.Status = r.Status
+		}
+		e.Excerpt, e.Terms = noteFields(r, df, len(notes), opt)
+		ix.Codes = append(ix.Codes, e)
+	}
+	for _, c := range causes {
+		ix.Causes = append(ix.Causes, causeEnt{Cause: c.Cause, Name: c.Name, URL: c.URL})
+	}
+	slices.SortStableFunc(ix.Causes, func(a, b causeEnt) int { return a.Cause - b.Cause })
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(ix); err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+// noteFields splits a note into the excerpt kept verbatim and the
+// distinctive words of the rest that the record does not already contain.
+func noteFields(r Record, df map[string]int, n int, opt Options) (excerpt, terms string) {
+	excerpt = Excerpt(r.Text, opt.ExcerptChars)
+	known := map[string]bool{}
+	for _, s := range append([]string{r.Reason, r.Summary, excerpt}, r.Aliases...) {
+		for _, w := range Words(s) {
+			known[w] = true
+		}
+	}
+	return excerpt, strings.Join(Distinctive(r.Text, known, df, n, opt.Terms), " ")
+}
+
+func sortedUnique[T string | int](s []T) []T {
+	s = slices.Clone(s)
+	slices.Sort(s)
+	return slices.Compact(s)
+}
