@@ -138,7 +138,7 @@ func TestSiteFromHostileContent(t *testing.T) {
 			code, q("Bad "+strings.ReplaceAll(p, "\t", " ")), q(p), q(strings.ReplaceAll(p, "\n", " ")), q(strings.ToLower(p)))
 		notes.Reset()
 		fmt.Fprintf(&notes, "---\ncode: %d\nheaders:\n  - name: Retry-After\n    requirement: may\n    rfc: 3261\n    section: \"20.33\"\n    why: %s\nrelated:\n  - code: %d\n    how: %s\nreferences:\n  - rfc: 3261\n    section: \"8.1\"\n    title: %s\n---\n## %s\n\nText with %s and `%s`.\n\n```sip %s\nSIP/2.0 %d %s\n```\n",
-			code, q(p), 450+(i+1)%len(xssPayloads), q(p), q(p), strings.ReplaceAll(p, "<", "&lt;"), strings.ReplaceAll(p, "<", "&lt;"), p, strings.Fields(p+" x")[0], code, p)
+			code, q(p), 450+(i+1)%len(xssPayloads), q(p), q(p), strings.ReplaceAll(p, "<", "&lt;"), strings.ReplaceAll(p, "<", "&lt;"), p, strings.Fields(p + " x")[0], code, p)
 		writeFile(t, filepath.Join(dir, "codes", fmt.Sprintf("%d.md", code)), notes.String())
 	}
 	writeFile(t, filepath.Join(dir, "codes.yaml"), codes.String())

@@ -7,6 +7,7 @@ import (
 
 	"github.com/sipcodes/sipcodes/internal/diag"
 	"github.com/sipcodes/sipcodes/internal/output"
+	"github.com/sipcodes/sipcodes/internal/par"
 	"golang.org/x/net/html"
 )
 
@@ -17,16 +18,23 @@ import (
 // last line of defence against content that got past the earlier checks,
 // and it is what the Content-Security-Policy in netlify.toml relies on.
 func NoScript(files output.Files) diag.List {
-	var diags diag.List
-	for _, name := range files.Paths() {
+	// Files are scanned in parallel; problems are joined in path order.
+	names := files.Paths()
+	found := make([]diag.List, len(names))
+	par.For(len(names), func(i int) {
+		name := names[i]
 		switch path.Ext(name) {
 		case ".html":
-			scanForScript(name, files[name], files, &diags)
+			scanForScript(name, files[name], files, &found[i])
 		case ".svg":
 			if bytes.Contains(bytes.ToLower(files[name]), []byte("<script")) {
-				diags.Addf(name, 0, 0, "SVG file holds a script")
+				found[i].Addf(name, 0, 0, "SVG file holds a script")
 			}
 		}
+	})
+	var diags diag.List
+	for _, d := range found {
+		diags.Append(d)
 	}
 	return diags
 }
@@ -82,6 +90,9 @@ func scanForScript(name string, data []byte, files output.Files, diags *diag.Lis
 			}
 		}
 		switch {
+		case tag == "script" && attrs["type"] == "application/ld+json":
+			// A data block: browsers never run it, and html/template
+			// escaped what is inside.
 		case tag == "script":
 			inScript = tt == html.StartTagToken
 			src := attrs["src"]

@@ -52,6 +52,15 @@ func Pages(s *site.Site) []Page {
 		Crumbs:      []Crumb{home, {Name: "Q.850 causes"}},
 		Site:        s,
 	}}
+	if s.About.HTML != "" {
+		pages = append(pages, Page{
+			Kind: "about", File: "about/index.html", Path: "/about/",
+			Title:       "About · " + SiteName,
+			Description: s.About.Description,
+			Crumbs:      []Crumb{home, {Name: "About"}},
+			Site:        s,
+		})
+	}
 	for _, c := range s.Classes {
 		pages = append(pages, Page{
 			Kind: "class", File: c.Slug() + "/index.html", Path: c.URL(),
@@ -71,4 +80,32 @@ func Pages(s *site.Site) []Page {
 		})
 	}
 	return pages
+}
+
+// LinkedData is the page's schema.org description for search engines: each
+// code is a DefinedTerm within the DefinedTermSet of all codes. It is
+// encoded by html/template, which escapes it for the script element.
+func (p Page) LinkedData() map[string]any {
+	set := map[string]any{
+		"@type":       "DefinedTermSet",
+		"name":        SiteName,
+		"url":         p.Site.BaseURL + "/",
+		"description": "Every SIP response code in the IANA registry, with notes for engineers.",
+	}
+	switch p.Kind {
+	case "home":
+		set["@context"] = "https://schema.org"
+		return set
+	case "code":
+		return map[string]any{
+			"@context":         "https://schema.org",
+			"@type":            "DefinedTerm",
+			"name":             p.Code.Code.String() + " " + p.Code.Reason,
+			"termCode":         p.Code.Code.String(),
+			"description":      p.Code.Summary,
+			"url":              p.AbsURL(p.Path),
+			"inDefinedTermSet": set,
+		}
+	}
+	return nil
 }
