@@ -9,6 +9,7 @@ import (
 
 	"github.com/sipcodes/sipcodes/internal/diag"
 	"github.com/sipcodes/sipcodes/internal/output"
+	"github.com/sipcodes/sipcodes/internal/par"
 	"golang.org/x/net/html"
 )
 
@@ -18,23 +19,36 @@ var rfcLink = regexp.MustCompile(`^https://www\.rfc-editor\.org/rfc/rfc[1-9][0-9
 // inside the site must lead to a file, and to an element with that ID when
 // it names a fragment. Links to the RFC Editor must be well formed.
 func SiteLinks(files output.Files) diag.List {
+	// Pages are scanned, then resolved, in parallel; problems are joined
+	// in the order of the paths.
+	names := files.Paths()
+	scanned := make([]*pageLinks, len(names))
+	par.For(len(names), func(i int) {
+		if path.Ext(names[i]) == ".html" {
+			scanned[i] = scanHTML(files[names[i]])
+		}
+	})
 	pages := map[string]*pageLinks{}
-	for _, name := range files.Paths() {
-		if path.Ext(name) == ".html" {
-			pages[name] = scanHTML(files[name])
+	for i, p := range scanned {
+		if p != nil {
+			pages[names[i]] = p
 		}
 	}
-	var diags diag.List
-	for _, name := range files.Paths() {
-		p := pages[name]
+	found := make([]diag.List, len(names))
+	par.For(len(names), func(i int) {
+		p := scanned[i]
 		if p == nil {
-			continue
+			return
 		}
 		for _, ref := range p.refs {
-			if msg := resolve(name, ref, files, pages); msg != "" {
-				diags.Addf(name, ref.line, 0, "%s", msg)
+			if msg := resolve(names[i], ref, files, pages); msg != "" {
+				found[i].Addf(names[i], ref.line, 0, "%s", msg)
 			}
 		}
+	})
+	var diags diag.List
+	for _, d := range found {
+		diags.Append(d)
 	}
 	return diags
 }

@@ -20,6 +20,7 @@ const (
 	StacksFile  = "stacks.yaml"
 	Q850File    = "q850.yaml"
 	HomeFile    = "index.md"
+	AboutFile   = "about.md"
 	NotesDir    = "codes"
 	ClassesDir  = "classes"
 )
@@ -33,19 +34,30 @@ var (
 // diagnostics, such as "content". It reports every problem it finds, not just
 // the first.
 func Load(fsys fs.FS, prefix string) (*Content, diag.List) {
-	l := loader{fsys: fsys, prefix: prefix}
+	return load(loader{fsys: fsys, prefix: prefix})
+}
+
+func load(l loader) (*Content, diag.List) {
 	c := &Content{}
 	l.checkTree()
-	l.yamlFile(DatasetFile, true, &c.Dataset)
+	// Decoding YAML is most of the time a load takes, so the data files and
+	// the notes are decoded in parallel; see inParallel.
+	l.inParallel(
+		func(l *loader) { l.yamlFile(DatasetFile, true, &c.Dataset) },
+		func(l *loader) { l.yamlFile(StacksFile, false, &c.Stacks) },
+		func(l *loader) { l.yamlFile(Q850File, false, &c.Q850) },
+		func(l *loader) { c.Notes = l.notes() },
+	)
 	c.Dataset.File = l.name(DatasetFile)
-	l.yamlFile(StacksFile, false, &c.Stacks)
+	c.Dataset.Synthetic = l.opt.Synthetic
 	c.Stacks.File = l.name(StacksFile)
-	l.yamlFile(Q850File, false, &c.Q850)
 	c.Q850.File = l.name(Q850File)
-	c.Notes = l.notes()
 	c.Classes = l.pages(ClassesDir, className)
 	if home, ok := l.page(HomeFile, false); ok {
 		c.Home = home
+	}
+	if about, ok := l.page(AboutFile, false); ok {
+		c.About = about
 	}
 	return c, l.diags
 }
@@ -53,6 +65,7 @@ func Load(fsys fs.FS, prefix string) (*Content, diag.List) {
 type loader struct {
 	fsys   fs.FS
 	prefix string
+	opt    Options
 	diags  diag.List
 }
 
@@ -85,8 +98,8 @@ func (l *loader) checkTree() {
 			return fs.SkipDir
 		case !d.Type().IsRegular():
 			l.errorf(p, 0, "not a regular file")
-		case dir == "" && slices.Contains([]string{DatasetFile, StacksFile, Q850File, HomeFile}, base):
-		case dir == NotesDir+"/" && noteName.MatchString(base):
+		case dir == "" && slices.Contains([]string{DatasetFile, StacksFile, Q850File, HomeFile, AboutFile}, base):
+		case dir == NotesDir+"/" && l.noteName().MatchString(base):
 		case dir == NotesDir+"/":
 			l.errorf(p, 0, "a note's file name must be the three-digit code followed by .md, such as 486.md")
 		case dir == ClassesDir+"/" && className.MatchString(base):
@@ -130,7 +143,7 @@ func (l *loader) read(p string, limit int, required bool) ([]byte, bool) {
 }
 
 func (l *loader) yamlFile(p string, required bool, v any) {
-	data, ok := l.read(p, MaxDataBytes, required)
+	data, ok := l.read(p, l.maxDataBytes(), required)
 	if !ok {
 		return
 	}
@@ -138,28 +151,40 @@ func (l *loader) yamlFile(p string, required bool, v any) {
 }
 
 func (l *loader) notes() []Note {
-	var notes []Note
-	for _, p := range l.list(NotesDir, noteName) {
-		data, ok := l.read(p, MaxNoteBytes, true)
-		if !ok {
-			continue
-		}
-		front, body, bodyLine, diags := splitFrontMatter(data)
-		if diags == nil && front == nil {
-			diags.Addf("", 1, 1, "a note starts with front matter: a line ---, then at least code: %s, then ---", path.Base(p)[:3])
-		}
-		n := Note{File: l.name(p), Body: body, BodyLine: bodyLine}
-		if diags == nil {
-			diags = decodeFrontMatter(front, &n.Meta)
-			diags.Append(checkFrontMatterText(front))
-			diags.Append(checkText(body, bodyLine))
-		}
-		l.diags.Append(diags.In(n.File, 0))
-		if diags == nil {
-			notes = append(notes, n)
+	paths := l.list(NotesDir, l.noteName())
+	notes := make([]Note, len(paths))
+	ok := make([]bool, len(paths))
+	jobs := make([]func(*loader), len(paths))
+	for i, p := range paths {
+		jobs[i] = func(l *loader) { notes[i], ok[i] = l.note(p) }
+	}
+	l.inParallel(jobs...)
+	var loaded []Note
+	for i, n := range notes {
+		if ok[i] {
+			loaded = append(loaded, n)
 		}
 	}
-	return notes
+	return loaded
+}
+
+func (l *loader) note(p string) (Note, bool) {
+	data, ok := l.read(p, MaxNoteBytes, true)
+	if !ok {
+		return Note{}, false
+	}
+	front, body, bodyLine, diags := splitFrontMatter(data)
+	if diags == nil && front == nil {
+		diags.Addf("", 1, 1, "a note starts with front matter: a line ---, then at least code: %s, then ---", path.Base(p)[:3])
+	}
+	n := Note{File: l.name(p), Body: body, BodyLine: bodyLine}
+	if diags == nil {
+		diags = decodeFrontMatter(front, &n.Meta)
+		diags.Append(checkFrontMatterText(front))
+		diags.Append(checkText(body, bodyLine))
+	}
+	l.diags.Append(diags.In(n.File, 0))
+	return n, diags == nil
 }
 
 func (l *loader) pages(dir string, pattern *regexp.Regexp) []Page {

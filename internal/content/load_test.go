@@ -1,6 +1,8 @@
 package content
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -132,5 +134,29 @@ func TestLoadRefusesCostlyMarkdown(t *testing.T) {
 	ok := "---\ncode: 486\n---\n```\n" + strings.Repeat("a", 3000) + "\n\u202E\n```\nand `\u202E` inline\n"
 	if _, diags := Load(fstest.MapFS{"codes.yaml": {Data: []byte(dataset)}, "codes/486.md": {Data: []byte(ok)}}, "content"); diags != nil {
 		t.Errorf("code blocks refused: %v", diags)
+	}
+}
+
+func TestLoadRefusesSymlinks(t *testing.T) {
+	dir := t.TempDir()
+	outside := filepath.Join(t.TempDir(), "secret.md")
+	if err := os.WriteFile(outside, []byte("---\ncode: 486\n---\nx\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "codes.yaml"), []byte(dataset), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "codes"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(dir, "codes", "486.md")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	c, diags := Load(os.DirFS(dir), "content")
+	if !strings.Contains(diags.Error(), "content/codes/486.md: symbolic links are not allowed in content") {
+		t.Errorf("diagnostics: %v", diags)
+	}
+	if len(c.Notes) != 0 {
+		t.Errorf("the linked file was read: %+v", c.Notes)
 	}
 }

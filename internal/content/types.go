@@ -15,12 +15,15 @@ type Content struct {
 	Notes   []Note // sorted by file name
 	Classes []Page // class introductions, sorted by file name
 	Home    Page
+	About   Page
 }
 
 // Dataset is content/codes.yaml: one entry per registered code.
 type Dataset struct {
 	File  string `yaml:"-"`
 	Codes []Code `yaml:"codes"`
+	// Synthetic marks generated benchmark content; see Options.
+	Synthetic bool `yaml:"-"`
 }
 
 // Code is one row of the dataset.

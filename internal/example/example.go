@@ -14,6 +14,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/sipcodes/sipcodes/internal/sip"
 )
 
 // Spec is what the example for one code is made from.
@@ -36,7 +38,9 @@ type Example struct {
 
 // Generate builds the example exchange for s.
 func Generate(s Spec) (Example, error) {
-	if s.Code < 100 || s.Code > 699 {
+	// Codes of four and five digits (class by first digit) come only from
+	// the synthetic content of the benchmarks; see content.Options.
+	if s.Code < 100 || !sip.Code(s.Code).Class().Valid() {
 		return Example{}, fmt.Errorf("example: code %d is not between 100 and 699", s.Code)
 	}
 	if strings.TrimSpace(s.Reason) == "" {

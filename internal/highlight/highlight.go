@@ -32,6 +32,8 @@ type Highlighter struct {
 
 	mu     sync.RWMutex
 	lexers map[string]chroma.Lexer
+
+	memo memo
 }
 
 // New returns a Highlighter ready for use.
@@ -54,7 +56,15 @@ func New() *Highlighter {
 // The HTML is assembled in memory and written with one Write, so a failing
 // writer is reported (chroma's formatter ignores write errors) and w sees
 // either the whole block or an error.
+//
+// Each block is highlighted once per Highlighter: the HTML is kept and
+// written again for the same language and code.
 func (h *Highlighter) Highlight(w io.Writer, lang, code string) error {
+	key := memoKey{strings.ToLower(strings.TrimSpace(lang)), code}
+	if html, ok := h.memo.get(key); ok {
+		_, err := w.Write(html)
+		return err
+	}
 	it, err := h.lexer(lang).Tokenise(nil, code)
 	if err != nil {
 		return fmt.Errorf("highlight %q block: %w", lang, err)
@@ -64,6 +74,7 @@ func (h *Highlighter) Highlight(w io.Writer, lang, code string) error {
 	if err := h.formatter.Format(&buf, h.style, it); err != nil {
 		return fmt.Errorf("highlight %q block: %w", lang, err)
 	}
+	h.memo.put(key, buf.Bytes())
 	_, err = w.Write(buf.Bytes())
 	return err
 }

@@ -4,7 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
+	"slices"
+
+	"github.com/sipcodes/sipcodes/internal/par"
 )
 
 // Write replaces the folder dir with files, atomically as far as the file
@@ -35,13 +39,35 @@ func Write(dir string, files Files) (err error) {
 	return swap(tmp, dir)
 }
 
+// writeAll writes files under root, which exists and is empty. Each folder
+// is made once, parents first, and then the files are written on every
+// processor: a build writes hundreds to thousands of small files, and the
+// file system calls, not the bytes, are the cost. Each file takes one
+// write call.
 func writeAll(root string, files Files) error {
-	for _, name := range files.Paths() {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+	names := files.Paths()
+	made := map[string]bool{".": true}
+	var dirs []string
+	for _, name := range names {
+		for d := path.Dir(name); !made[d]; d = path.Dir(d) {
+			made[d] = true
+			dirs = append(dirs, d)
+		}
+	}
+	// A parent's path sorts before its children's.
+	slices.Sort(dirs)
+	for _, d := range dirs {
+		if err := os.Mkdir(filepath.Join(root, filepath.FromSlash(d)), 0o755); err != nil {
 			return err
 		}
-		if err := os.WriteFile(p, files[name], 0o644); err != nil {
+	}
+	errs := make([]error, len(names))
+	par.For(len(names), func(i int) {
+		p := filepath.Join(root, filepath.FromSlash(names[i]))
+		errs[i] = os.WriteFile(p, files[names[i]], 0o644)
+	})
+	for _, err := range errs {
+		if err != nil {
 			return err
 		}
 	}

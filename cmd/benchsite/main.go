@@ -1,0 +1,211 @@
+// Command benchsite times the compiled sipcodes binary: it builds the real
+// site, then generated sites of 1,000 and 10,000 code pages, several times
+// each, and prints the median wall time, pages per second and peak memory
+// of each, and how time grows with pages. It exits with status 1 when a
+// target is missed, unless -report is given.
+//
+//	go run ./cmd/benchsite            # from the repository's root
+//	go run ./cmd/benchsite -n 5 -sizes 1000 -report
+//	go run ./cmd/benchsite -bin /tmp/sipcodes-old   # time another build of the command
+//
+// The generated sites are written into a temporary folder and removed at
+// the end (package synth says how they are made); BENCHMARKS.md records
+// the figures and the machine.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+
+	"github.com/sipcodes/sipcodes/internal/synth"
+)
+
+// Targets are the issue's: the real site in 50 ms, 10,000 pages in 2 s
+// and 300 MB, and time linear in pages.
+const (
+	targetRealMS    = 50
+	targetLargeMS   = 2000
+	targetLargeMB   = 300
+	targetExponent  = 1.1
+	largeSite       = 10000
+	syntheticEnvVar = "SIPCODES_BENCH_SYNTHETIC=1"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	var missed missedTargets
+	switch {
+	case err == nil:
+	case errors.Is(err, flag.ErrHelp):
+	case errors.As(err, &missed):
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	default:
+		fmt.Fprintln(os.Stderr, "benchsite:", err)
+		os.Exit(1)
+	}
+}
+
+// missedTargets lists the targets a run missed.
+type missedTargets []string
+
+func (m missedTargets) Error() string {
+	return "missed targets:\n  " + strings.Join(m, "\n  ")
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("benchsite", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	runs := fs.Int("n", 15, "builds per site; the median is reported")
+	sizesFlag := fs.String("sizes", "1000,10000", "code pages of the generated sites, comma-separated; empty for none")
+	report := fs.Bool("report", false, "only report: exit 0 even when a target is missed")
+	keep := fs.Bool("keep", false, "keep the temporary folder with the binary, the generated content and the built sites")
+	prebuilt := fs.String("bin", "", "time this sipcodes binary instead of compiling ./cmd/sipcodes")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	sizes, err := parseSizes(*sizesFlag)
+	if err != nil || *runs < 1 {
+		return fmt.Errorf("-n must be at least 1 and -sizes a list of numbers: %v", err)
+	}
+	tmp, err := os.MkdirTemp("", "benchsite-")
+	if err != nil {
+		return err
+	}
+	if *keep {
+		fmt.Fprintf(stderr, "keeping %s\n", tmp)
+	} else {
+		defer os.RemoveAll(tmp)
+	}
+	bin := *prebuilt
+	if bin == "" {
+		bin = filepath.Join(tmp, "sipcodes")
+		build := exec.CommandContext(ctx, "go", "build", "-o", bin, "./cmd/sipcodes")
+		build.Stdout, build.Stderr = stderr, stderr
+		if err := build.Run(); err != nil {
+			return fmt.Errorf("compiling ./cmd/sipcodes: %w", err)
+		}
+	}
+	printMachine(stdout, *runs)
+
+	var results []result
+	real, err := timeSite(ctx, "real site", bin, []string{"-out", filepath.Join(tmp, "site-real")}, nil, *runs)
+	if err != nil {
+		return err
+	}
+	results = append(results, real)
+	printResult(stdout, real, true)
+	for _, pages := range sizes {
+		dir := filepath.Join(tmp, fmt.Sprintf("content-%d", pages))
+		if err := synth.Write("content", dir, pages); err != nil {
+			return fmt.Errorf("generating %d pages: %w", pages, err)
+		}
+		r, err := timeSite(ctx, fmt.Sprintf("synthetic %d", pages), bin,
+			[]string{"-content", dir, "-out", filepath.Join(tmp, fmt.Sprintf("site-%d", pages))},
+			[]string{syntheticEnvVar}, *runs)
+		if err != nil {
+			return err
+		}
+		results = append(results, r)
+		printResult(stdout, r, false)
+		// The content and the site of a size are not needed any more;
+		// 10,000 pages take a few hundred megabytes.
+		os.RemoveAll(dir)
+		os.RemoveAll(filepath.Join(tmp, fmt.Sprintf("site-%d", pages)))
+	}
+	return verdict(stdout, results, sizes, *report)
+}
+
+func parseSizes(s string) ([]int, error) {
+	var sizes []int
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' }) {
+		n, err := strconv.Atoi(f)
+		if err != nil || n < 100 {
+			return nil, fmt.Errorf("size %q is not a number of at least 100", f)
+		}
+		sizes = append(sizes, n)
+	}
+	return sizes, nil
+}
+
+// printMachine says what the figures were measured on.
+func printMachine(w io.Writer, runs int) {
+	model := "unknown CPU"
+	if data, err := os.ReadFile("/proc/cpuinfo"); err == nil {
+		for line := range strings.Lines(string(data)) {
+			if k, v, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(k) == "model name" {
+				model = strings.TrimSpace(v)
+				break
+			}
+		}
+	}
+	mem := ""
+	if data, err := os.ReadFile("/proc/meminfo"); err == nil {
+		if f := strings.Fields(string(data)); len(f) > 1 {
+			if kb, err := strconv.Atoi(f[1]); err == nil {
+				mem = fmt.Sprintf(", %.1f GiB memory", float64(kb)/(1<<20))
+			}
+		}
+	}
+	load := ""
+	if data, err := os.ReadFile("/proc/loadavg"); err == nil {
+		load = ", load average " + strings.Join(strings.Fields(string(data))[:3], " ")
+	}
+	fmt.Fprintf(w, "machine: %d CPUs (%s)%s, %s/%s, %s%s\n", runtime.NumCPU(), model, mem, runtime.GOOS, runtime.GOARCH, runtime.Version(), load)
+	fmt.Fprintf(w, "median of %d builds with the compiled binary, after one untimed build\n\n", runs)
+	fmt.Fprintf(w, "%-16s %7s %7s %10s %10s %10s %9s %9s\n", "site", "pages", "files", "median", "min", "cpu", "pages/s", "peak RSS")
+}
+
+func printResult(w io.Writer, r result, _ bool) {
+	fmt.Fprintf(w, "%-16s %7d %7d %8.1fms %8.1fms %8.1fms %9.0f %6.1f MB\n",
+		r.name, r.pages, r.files, ms(r.wall), ms(r.minWall), ms(r.cpu), r.pagesPerSecond(), r.peakMB)
+}
+
+// verdict prints the growth exponent and checks the targets.
+func verdict(w io.Writer, results []result, sizes []int, reportOnly bool) error {
+	var missed missedTargets
+	if real := results[0]; ms(real.wall) > targetRealMS {
+		missed = append(missed, fmt.Sprintf("real site: median %.1f ms, target %d ms", ms(real.wall), targetRealMS))
+	}
+	synthetic := results[1:]
+	if len(synthetic) >= 2 {
+		a, b := synthetic[0], synthetic[len(synthetic)-1]
+		exp := growthExponent(a, b)
+		fmt.Fprintf(w, "\ngrowth exponent of time against pages, %d to %d pages: %.2f (1 is linear)\n", a.pages, b.pages, exp)
+		if exp > targetExponent {
+			missed = append(missed, fmt.Sprintf("growth exponent %.2f, target %.1f", exp, targetExponent))
+		}
+	}
+	for i, r := range synthetic {
+		if sizes[i] != largeSite {
+			continue
+		}
+		if ms(r.wall) > targetLargeMS {
+			missed = append(missed, fmt.Sprintf("%s: median %.0f ms, target %d ms", r.name, ms(r.wall), targetLargeMS))
+		}
+		if r.peakMB > targetLargeMB {
+			missed = append(missed, fmt.Sprintf("%s: peak RSS %.0f MB, target %d MB", r.name, r.peakMB, targetLargeMB))
+		}
+	}
+	if missed == nil {
+		fmt.Fprintln(w, "every target met")
+		return nil
+	}
+	if reportOnly {
+		fmt.Fprintln(w, missed.Error())
+		return nil
+	}
+	return missed
+}

@@ -1,0 +1,257 @@
+package build
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"testing"
+
+	"github.com/sipcodes/sipcodes/internal/assets"
+	"github.com/sipcodes/sipcodes/internal/check"
+	"github.com/sipcodes/sipcodes/internal/content"
+	"github.com/sipcodes/sipcodes/internal/highlight"
+	"github.com/sipcodes/sipcodes/internal/markdown"
+	"github.com/sipcodes/sipcodes/internal/output"
+	"github.com/sipcodes/sipcodes/internal/render"
+)
+
+// The benchmarks below time the whole build of the repository's own content
+// and each stage of it on its own, with the inputs of that stage prepared
+// outside the timed loop. Run them with
+//
+//	go test -run '^$' -bench . -benchmem ./internal/build
+//
+// BENCHMARKS.md records the figures; cmd/benchsite times the compiled
+// binary on the real site and on generated sites of 1,000 and 10,000 pages.
+
+// benchConfig builds the real site as the command does: minified.
+func benchConfig() Config {
+	return Config{
+		Content:     os.DirFS("../../content"),
+		Templates:   os.DirFS("../../templates"),
+		Static:      os.DirFS("../../static"),
+		ContentName: "content",
+		BaseURL:     "https://example.com",
+		Minify:      true,
+	}
+}
+
+// benchSite is one build of the real site, the input of the later stages.
+func benchSite(b *testing.B, minify bool) *Result {
+	b.Helper()
+	cfg := benchConfig()
+	cfg.Minify = minify
+	res, err := Build(cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return res
+}
+
+func benchContent(b *testing.B) *content.Content {
+	b.Helper()
+	c, diags := content.Load(os.DirFS("../../content"), "content")
+	if diags != nil {
+		b.Fatal(diags.Err())
+	}
+	return c
+}
+
+// BenchmarkBuild is the whole pipeline, in memory, as the command runs it.
+func BenchmarkBuild(b *testing.B) {
+	cfg := benchConfig()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Build(cfg); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLoad reads and decodes the content folder.
+func BenchmarkLoad(b *testing.B) {
+	fsys := os.DirFS("../../content")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, diags := content.Load(fsys, "content"); diags != nil {
+			b.Fatal(diags.Err())
+		}
+	}
+}
+
+// BenchmarkValidate runs the checks over the loaded content.
+func BenchmarkValidate(b *testing.B) {
+	c := benchContent(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if diags := checkContent(c); diags != nil {
+			b.Fatal(diags.Err())
+		}
+	}
+}
+
+// BenchmarkMarkdown renders every note and page as the build does. Each
+// round gets a new highlighter, so that code blocks are highlighted as in a
+// fresh build.
+func BenchmarkMarkdown(b *testing.B) {
+	c := benchContent(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := renderProse(c, markdown.New(highlight.New())); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkHighlight highlights every block the code pages show (the
+// example request and response, and each stack's usage line) one after
+// the other: with a new highlighter each round (cold, as in a build, where
+// the memo answers only the blocks that repeat) and with one shared
+// highlighter (warm: every block answered from the memo).
+func BenchmarkHighlight(b *testing.B) {
+	s := benchSite(b, false).Site
+	type block struct{ lang, code string }
+	var blocks []block
+	for _, c := range s.Codes {
+		blocks = append(blocks, block{"sip", c.Example.Request}, block{"sip", c.Example.Response})
+		for _, k := range c.Constants {
+			blocks = append(blocks, block{k.Stack.Language, k.UsageLine()})
+		}
+	}
+	run := func(b *testing.B, h *highlight.Highlighter) {
+		for _, bl := range blocks {
+			if err := h.Highlight(io.Discard, bl.lang, bl.code); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.Run("cold", func(b *testing.B) {
+		for b.Loop() {
+			run(b, highlight.New())
+		}
+		b.ReportMetric(float64(len(blocks)), "blocks")
+	})
+	b.Run("warm", func(b *testing.B) {
+		h := highlight.New()
+		run(b, h)
+		for b.Loop() {
+			run(b, h)
+		}
+	})
+}
+
+// BenchmarkTemplates executes the templates for every page, without
+// minifying. The highlighter is shared and warmed first, so that this
+// measures the templates, not chroma.
+func BenchmarkTemplates(b *testing.B) {
+	s := benchSite(b, false).Site
+	hl := highlight.New()
+	env := render.Env{
+		Asset:       func(name string) (string, error) { return "/" + name, nil },
+		Highlighter: hl,
+		SearchIndex: "/search.json",
+	}
+	r, err := render.New(os.DirFS("../../templates"), env)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := r.Render(s); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := r.Render(s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkParseTemplates parses the templates, which a build does once.
+func BenchmarkParseTemplates(b *testing.B) {
+	fsys := os.DirFS("../../templates")
+	for b.Loop() {
+		if _, err := render.New(fsys, render.Env{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkMinify minifies every HTML page of an unminified build, one
+// after the other, with one minifier.
+func BenchmarkMinify(b *testing.B) {
+	files := benchSite(b, false).Files
+	var pages [][]byte
+	size := 0
+	for _, name := range files.Paths() {
+		if path.Ext(name) == ".html" {
+			pages = append(pages, files[name])
+			size += len(files[name])
+		}
+	}
+	m := assets.NewMinifier()
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range pages {
+			if _, err := m.Bytes(assets.HTML, p); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkAssets minifies and fingerprints the static files.
+func BenchmarkAssets(b *testing.B) {
+	static := os.DirFS("../../static")
+	var css bytes.Buffer
+	if err := highlight.New().WriteCSS(&css); err != nil {
+		b.Fatal(err)
+	}
+	m := assets.NewMinifier()
+	for b.Loop() {
+		if _, err := assets.Build(static, m, css.Bytes()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkSearchIndex builds the search index.
+func BenchmarkSearchIndex(b *testing.B) {
+	s := benchSite(b, false).Site
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := searchIndex(s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkFinalChecks runs the checks over the built site: links and
+// the absence of script.
+func BenchmarkFinalChecks(b *testing.B) {
+	files := benchSite(b, true).Files
+	b.ReportAllocs()
+	for b.Loop() {
+		if d := check.SiteLinks(files); d != nil {
+			b.Fatal(d.Err())
+		}
+		if d := check.NoScript(files); d != nil {
+			b.Fatal(d.Err())
+		}
+	}
+}
+
+// BenchmarkWrite writes the built site to a new folder, replacing the last
+// round's.
+func BenchmarkWrite(b *testing.B) {
+	files := benchSite(b, true).Files
+	dir := filepath.Join(b.TempDir(), "site")
+	b.SetBytes(int64(files.Size()))
+	for b.Loop() {
+		if err := output.Write(dir, files); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,22 @@
+package par
+
+import (
+	"runtime"
+	"testing"
+)
+
+func TestFor(t *testing.T) {
+	for _, procs := range []int{1, 4} {
+		old := runtime.GOMAXPROCS(procs)
+		for _, n := range []int{0, 1, 3, 1000} {
+			got := make([]int, n)
+			For(n, func(i int) { got[i] += i + 1 })
+			for i, v := range got {
+				if v != i+1 {
+					t.Fatalf("GOMAXPROCS=%d n=%d: slot %d = %d, want %d", procs, n, i, v, i+1)
+				}
+			}
+		}
+		runtime.GOMAXPROCS(old)
+	}
+}
