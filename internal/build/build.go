@@ -97,9 +97,11 @@ func Build(cfg Config) (*Result, error) {
 	if err := addSiteFiles(files, s); err != nil {
 		return nil, err
 	}
+	if err := addCards(files, s); err != nil {
+		return nil, err
+	}
 	var final diag.List
-	final.Append(check.SiteLinks(files))
-	final.Append(check.NoScript(files))
+	final.Append(check.Site(files))
 	if final != nil {
 		return nil, final.Err()
 	}

@@ -1,7 +1,6 @@
 package check
 
 import (
-	"bytes"
 	"net/url"
 	"path"
 	"regexp"
@@ -10,7 +9,6 @@ import (
 	"github.com/sipcodes/sipcodes/internal/diag"
 	"github.com/sipcodes/sipcodes/internal/output"
 	"github.com/sipcodes/sipcodes/internal/par"
-	"golang.org/x/net/html"
 )
 
 var rfcLink = regexp.MustCompile(`^https://www\.rfc-editor\.org/rfc/rfc[1-9][0-9]*(#section-([1-9][0-9]*|[A-Z])(\.[0-9]+)*)?$`)
@@ -19,24 +17,44 @@ var rfcLink = regexp.MustCompile(`^https://www\.rfc-editor\.org/rfc/rfc[1-9][0-9
 // inside the site must lead to a file, and to an element with that ID when
 // it names a fragment. Links to the RFC Editor must be well formed.
 func SiteLinks(files output.Files) diag.List {
-	// Pages are scanned, then resolved, in parallel; problems are joined
-	// in the order of the paths.
+	return resolveAll(files, scanAll(files))
+}
+
+// Site runs SiteLinks and NoScript over the built site with one scan of
+// each page: the build's last step, where a scan of every page is most of
+// the cost.
+func Site(files output.Files) diag.List {
+	scanned := scanAll(files)
+	diags := resolveAll(files, scanned)
+	diags.Append(unsafeAll(files, scanned))
+	return diags
+}
+
+// scanAll scans every HTML page in parallel, in the order of the paths.
+func scanAll(files output.Files) map[string]*pageScan {
 	names := files.Paths()
-	scanned := make([]*pageLinks, len(names))
+	scanned := make([]*pageScan, len(names))
 	par.For(len(names), func(i int) {
 		if path.Ext(names[i]) == ".html" {
 			scanned[i] = scanHTML(files[names[i]])
 		}
 	})
-	pages := map[string]*pageLinks{}
+	pages := map[string]*pageScan{}
 	for i, p := range scanned {
 		if p != nil {
 			pages[names[i]] = p
 		}
 	}
+	return pages
+}
+
+// resolveAll resolves every reference of every page, in parallel; problems
+// are joined in the order of the paths.
+func resolveAll(files output.Files, pages map[string]*pageScan) diag.List {
+	names := files.Paths()
 	found := make([]diag.List, len(names))
 	par.For(len(names), func(i int) {
-		p := scanned[i]
+		p := pages[names[i]]
 		if p == nil {
 			return
 		}
@@ -53,50 +71,8 @@ func SiteLinks(files output.Files) diag.List {
 	return diags
 }
 
-type pageLinks struct {
-	ids  map[string]bool
-	refs []linkRef
-}
-
-type linkRef struct {
-	url  string
-	line int
-}
-
-// scanHTML collects the IDs of a page and the URLs it refers to.
-func scanHTML(data []byte) *pageLinks {
-	p := &pageLinks{ids: map[string]bool{}}
-	z := html.NewTokenizer(bytes.NewReader(data))
-	line := 1
-	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			return p
-		}
-		raw := z.Raw()
-		if tt == html.StartTagToken || tt == html.SelfClosingTagToken {
-			tag, hasAttr := z.TagName()
-			for hasAttr {
-				var k, v []byte
-				k, v, hasAttr = z.TagAttr()
-				switch string(k) {
-				case "id":
-					p.ids[string(v)] = true
-				case "href", "src":
-					// A canonical link names the published address, which
-					// is the base URL, not a file of this build.
-					if string(tag) != "link" || !bytes.Contains(raw, []byte(`rel="canonical"`)) {
-						p.refs = append(p.refs, linkRef{url: string(v), line: line})
-					}
-				}
-			}
-		}
-		line += bytes.Count(raw, []byte("\n"))
-	}
-}
-
 // resolve returns what is wrong with a reference from page name, or "".
-func resolve(name string, ref linkRef, files output.Files, pages map[string]*pageLinks) string {
+func resolve(name string, ref linkRef, files output.Files, pages map[string]*pageScan) string {
 	u, err := url.Parse(ref.url)
 	switch {
 	case err != nil:

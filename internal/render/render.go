@@ -110,12 +110,32 @@ func (r *Renderer) funcs() template.FuncMap {
 		"join":        strings.Join,
 		"searchIndex": func() string { return r.env.SearchIndex },
 		"sec":         func(id, text string) site.Heading { return site.Heading{Level: 2, ID: id, Text: text} },
-		"highlight": func(lang, code string) (template.HTML, error) {
-			var b strings.Builder
-			if err := r.env.Highlighter.Highlight(&b, lang, code); err != nil {
-				return "", err
-			}
-			return template.HTML(b.String()), nil
-		},
+		"highlight": r.highlight,
+		"usage":     r.usage,
 	}
+}
+
+func (r *Renderer) highlight(lang, code string) (template.HTML, error) {
+	var b strings.Builder
+	if err := r.env.Highlighter.Highlight(&b, lang, code); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil
+}
+
+// usagePlaceholder stands for a constant's name while a stack's usage line
+// is highlighted: an identifier every lexer reads as one name token.
+const usagePlaceholder = "SIPCODESCONSTANTNAME"
+
+// usage highlights a stack's one-line usage example with a constant's name
+// in it. The line is highlighted once per stack, with a placeholder, and the
+// escaped name is put in its place, so that hundreds of constants cost
+// seven highlights rather than hundreds.
+func (r *Renderer) usage(k site.Constant) (template.HTML, error) {
+	code := strings.ReplaceAll(k.Stack.Usage, "{name}", usagePlaceholder)
+	h, err := r.highlight(k.Stack.Language, code)
+	if err != nil {
+		return "", err
+	}
+	return template.HTML(strings.ReplaceAll(string(h), usagePlaceholder, template.HTMLEscapeString(k.Name))), nil
 }

@@ -1,0 +1,118 @@
+package check
+
+import (
+	"bytes"
+	"path"
+	"strings"
+
+	"github.com/sipcodes/sipcodes/internal/diag"
+	"github.com/sipcodes/sipcodes/internal/output"
+	"golang.org/x/net/html"
+)
+
+// pageScan is what one pass over a page finds: the IDs it defines, the
+// URLs it refers to, and anything in it that could run script.
+type pageScan struct {
+	ids    map[string]bool
+	refs   []linkRef
+	unsafe diag.List // without a file name
+}
+
+type linkRef struct {
+	url  string
+	line int
+}
+
+// scanHTML reads a page once, token by token.
+func scanHTML(data []byte) *pageScan {
+	p := &pageScan{ids: map[string]bool{}}
+	z := html.NewTokenizer(bytes.NewReader(data))
+	line := 1
+	inScript := false
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return p
+		}
+		raw := z.Raw()
+		here := line
+		line += bytes.Count(raw, []byte("\n"))
+		switch tt {
+		case html.TextToken:
+			if inScript && len(bytes.TrimSpace(raw)) > 0 {
+				p.unsafe.Addf("", here, 0, "inline script")
+			}
+		case html.EndTagToken:
+			if tn, _ := z.TagName(); string(tn) == "script" {
+				inScript = false
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			tn, hasAttr := z.TagName()
+			tag := string(tn)
+			attrs := map[string]string{}
+			for hasAttr {
+				var k, v []byte
+				k, v, hasAttr = z.TagAttr()
+				attrs[strings.ToLower(string(k))] = string(v)
+			}
+			p.record(tag, attrs, here)
+			inScript = tag == "script" && tt == html.StartTagToken && attrs["type"] != "application/ld+json"
+		}
+	}
+}
+
+// record notes an element's ID and references, and whatever about it could
+// run script.
+func (p *pageScan) record(tag string, attrs map[string]string, line int) {
+	if id, ok := attrs["id"]; ok {
+		p.ids[id] = true
+	}
+	for _, key := range []string{"href", "src"} {
+		v, ok := attrs[key]
+		// A canonical link names the published address, which is the base
+		// URL, not a file of this build.
+		if ok && !(tag == "link" && attrs["rel"] == "canonical") {
+			p.refs = append(p.refs, linkRef{url: v, line: line})
+		}
+	}
+	for key, v := range attrs {
+		switch {
+		case strings.HasPrefix(key, "on"):
+			p.unsafe.Addf("", line, 0, "event-handler attribute %s on <%s>", key, tag)
+		case key == "style":
+			p.unsafe.Addf("", line, 0, "inline style attribute on <%s>", tag)
+		case isURLAttr(key) && scriptURL(v):
+			p.unsafe.Addf("", line, 0, "%s=%q on <%s> can run script", key, v, tag)
+		}
+	}
+	switch {
+	case tag == "script" && attrs["type"] == "application/ld+json":
+		// A data block: browsers never run it, and html/template escaped
+		// what is inside.
+	case tag == "script":
+		if src := attrs["src"]; !strings.HasPrefix(src, "/") || path.Ext(src) != ".js" {
+			p.unsafe.Addf("", line, 0, "script that does not load one of the site's own .js files")
+		}
+	case forbiddenTags[tag]:
+		p.unsafe.Addf("", line, 0, "<%s> is not allowed", tag)
+	case tag == "meta" && strings.EqualFold(attrs["http-equiv"], "refresh"):
+		p.unsafe.Addf("", line, 0, "<meta http-equiv=refresh> is not allowed")
+	}
+}
+
+// unsafeAll gathers what the scans found that could run script, and checks
+// SVG files, in the order of the paths.
+func unsafeAll(files output.Files, pages map[string]*pageScan) diag.List {
+	var diags diag.List
+	for _, name := range files.Paths() {
+		if p := pages[name]; p != nil {
+			found := p.unsafe.In(name, 0)
+			found.Sort()
+			diags.Append(found)
+		}
+		if path.Ext(name) == ".svg" && bytes.Contains(bytes.ToLower(files[name]), []byte("<script")) {
+			diags.Addf(name, 0, 0, "SVG file holds a script")
+		}
+	}
+	return diags
+}
