@@ -234,10 +234,7 @@ func BenchmarkFinalChecks(b *testing.B) {
 	files := benchSite(b, true).Files
 	b.ReportAllocs()
 	for b.Loop() {
-		if d := check.SiteLinks(files); d != nil {
-			b.Fatal(d.Err())
-		}
-		if d := check.NoScript(files); d != nil {
+		if d := check.Site(files); d != nil {
 			b.Fatal(d.Err())
 		}
 	}

@@ -36,6 +36,10 @@ func isURLAttr(key string) bool {
 // site does not control, allowing for the spaces and control characters
 // browsers strip before they read the scheme.
 func scriptURL(v string) bool {
+	if !strings.ContainsAny(v, ":&") {
+		// No scheme, and no entity that could spell one.
+		return false
+	}
 	var b strings.Builder
 	for _, r := range strings.ToLower(html.UnescapeString(v)) {
 		if r > ' ' {

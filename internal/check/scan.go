@@ -18,6 +18,24 @@ type pageScan struct {
 	unsafe diag.List // without a file name
 }
 
+// attrList holds a tag's attributes in order; a tag has few, so a slice
+// beats a map.
+type attrList []attr
+
+type attr struct {
+	key string
+	val []byte
+}
+
+func (l attrList) get(key string) string {
+	for _, a := range l {
+		if a.key == key {
+			return string(a.val)
+		}
+	}
+	return ""
+}
+
 type linkRef struct {
 	url  string
 	line int
@@ -29,6 +47,7 @@ func scanHTML(data []byte) *pageScan {
 	z := html.NewTokenizer(bytes.NewReader(data))
 	line := 1
 	inScript := false
+	var attrs attrList
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
@@ -49,53 +68,55 @@ func scanHTML(data []byte) *pageScan {
 		case html.StartTagToken, html.SelfClosingTagToken:
 			tn, hasAttr := z.TagName()
 			tag := string(tn)
-			attrs := map[string]string{}
+			attrs = attrs[:0]
 			for hasAttr {
 				var k, v []byte
 				k, v, hasAttr = z.TagAttr()
-				attrs[strings.ToLower(string(k))] = string(v)
+				// The tokenizer lowercases keys; values are copied only
+				// when kept.
+				attrs = append(attrs, attr{string(k), v})
 			}
 			p.record(tag, attrs, here)
-			inScript = tag == "script" && tt == html.StartTagToken && attrs["type"] != "application/ld+json"
+			inScript = tag == "script" && tt == html.StartTagToken && attrs.get("type") != "application/ld+json"
 		}
 	}
 }
 
 // record notes an element's ID and references, and whatever about it could
 // run script.
-func (p *pageScan) record(tag string, attrs map[string]string, line int) {
-	if id, ok := attrs["id"]; ok {
-		p.ids[id] = true
-	}
-	for _, key := range []string{"href", "src"} {
-		v, ok := attrs[key]
-		// A canonical link names the published address, which is the base
-		// URL, not a file of this build.
-		if ok && !(tag == "link" && attrs["rel"] == "canonical") {
-			p.refs = append(p.refs, linkRef{url: v, line: line})
+func (p *pageScan) record(tag string, attrs attrList, line int) {
+	for _, a := range attrs {
+		key, v := a.key, a.val
+		switch {
+		case key == "id":
+			p.ids[string(v)] = true
+		case key == "href" || key == "src":
+			// A canonical link names the published address, which is the
+			// base URL, not a file of this build.
+			if !(tag == "link" && attrs.get("rel") == "canonical") {
+				p.refs = append(p.refs, linkRef{url: string(v), line: line})
+			}
 		}
-	}
-	for key, v := range attrs {
 		switch {
 		case strings.HasPrefix(key, "on"):
 			p.unsafe.Addf("", line, 0, "event-handler attribute %s on <%s>", key, tag)
 		case key == "style":
 			p.unsafe.Addf("", line, 0, "inline style attribute on <%s>", tag)
-		case isURLAttr(key) && scriptURL(v):
+		case isURLAttr(key) && scriptURL(string(v)):
 			p.unsafe.Addf("", line, 0, "%s=%q on <%s> can run script", key, v, tag)
 		}
 	}
 	switch {
-	case tag == "script" && attrs["type"] == "application/ld+json":
+	case tag == "script" && attrs.get("type") == "application/ld+json":
 		// A data block: browsers never run it, and html/template escaped
 		// what is inside.
 	case tag == "script":
-		if src := attrs["src"]; !strings.HasPrefix(src, "/") || path.Ext(src) != ".js" {
+		if src := attrs.get("src"); !strings.HasPrefix(src, "/") || path.Ext(src) != ".js" {
 			p.unsafe.Addf("", line, 0, "script that does not load one of the site's own .js files")
 		}
 	case forbiddenTags[tag]:
 		p.unsafe.Addf("", line, 0, "<%s> is not allowed", tag)
-	case tag == "meta" && strings.EqualFold(attrs["http-equiv"], "refresh"):
+	case tag == "meta" && strings.EqualFold(attrs.get("http-equiv"), "refresh"):
 		p.unsafe.Addf("", line, 0, "<meta http-equiv=refresh> is not allowed")
 	}
 }
