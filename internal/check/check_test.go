@@ -114,9 +114,11 @@ func TestMarkdownRules(t *testing.T) {
 		{"broken code link", "\n\nSee [x](/499/).\n", `content/codes/486.md:7: link "/499/": no page at /499/`},
 		{"broken section link", "See [x](/486/#cause).\n", `content/codes/486.md:5: link "/486/#cause": /486/ has no section #cause`},
 		{"relative link", "See [x](486/).\n", `content/codes/486.md:5: link "486/": write site links from the root`},
+		{"reserved heading id", "## Facts {#facts}\n", "content/codes/486.md:5: heading id #facts is already used on this page; choose another"},
+		{"repeated heading id", "## A {#a}\n\n## B {#a}\n", "content/codes/486.md:7: heading id #a is already used on this page"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			doc, err := md.Render([]byte(tc.body), nil)
+			doc, err := md.Render([]byte(tc.body), []string{"facts"})
 			if err != nil {
 				t.Fatal(err)
 			}

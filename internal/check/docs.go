@@ -34,6 +34,9 @@ func Markdown(d Doc) diag.List {
 	for _, line := range d.Doc.RawHTML {
 		d.at(&diags, line, "raw HTML is not allowed in notes; use Markdown")
 	}
+	for _, h := range d.Doc.TakenIDs {
+		d.at(&diags, h.Line, "heading id #%s is already used on this page; choose another", h.ID)
+	}
 	prev := 1
 	for _, h := range d.Doc.Headings {
 		switch {

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/sipcodes/sipcodes/internal/sip"
@@ -18,6 +19,10 @@ type linkTransformer struct{}
 func (linkTransformer) Transform(root *ast.Document, reader text.Reader, pc parser.Context) {
 	st := pc.Get(docKey).(*docState)
 	var unsafe []ast.Node
+	seen := map[string]bool{}
+	for _, id := range st.reserved {
+		seen[id] = true
+	}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -43,7 +48,7 @@ func (linkTransformer) Transform(root *ast.Document, reader text.Reader, pc pars
 			id, ok := n.AttributeString("id")
 			n.RemoveAttributes()
 			if ok {
-				n.SetAttributeString("id", id)
+				n.SetAttributeString("id", uniqueID(n, id, seen, st))
 			}
 		}
 		return ast.WalkContinue, nil
@@ -119,4 +124,21 @@ func unwrap(n ast.Node, src []byte) {
 		c = next
 	}
 	parent.RemoveChild(parent, n)
+}
+
+// uniqueID keeps heading IDs unique on the page. Generated IDs always are;
+// an explicit {#id} may repeat one the page or an earlier heading uses, and
+// is then renamed and recorded, so that check can say so.
+func uniqueID(n *ast.Heading, id any, seen map[string]bool, st *docState) []byte {
+	b, _ := id.([]byte)
+	want := string(b)
+	got := want
+	for i := 2; seen[got]; i++ {
+		got = want + "-" + strconv.Itoa(i)
+	}
+	seen[got] = true
+	if got != want {
+		st.doc.TakenIDs = append(st.doc.TakenIDs, Heading{Level: n.Level, ID: want, Line: nodeLine(n, st.lines)})
+	}
+	return []byte(got)
 }

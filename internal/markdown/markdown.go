@@ -40,6 +40,9 @@ func New(h Highlighter) *Renderer {
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Typographer),
 		goldmark.WithParserOptions(
 			parser.WithAttribute(),
+			// Every heading gets an ID, and so a self-link, even without an
+			// explicit {#id}: any section can be linked to.
+			parser.WithAutoHeadingID(),
 			parser.WithASTTransformers(util.Prioritized(linkTransformer{}, 100)),
 		),
 		goldmark.WithRendererOptions(
@@ -60,7 +63,10 @@ type Doc struct {
 	Links     []Link
 	Citations []Citation
 	RawHTML   []int // lines holding raw HTML, which was not rendered
-	Text      string
+	// TakenIDs are explicit heading IDs ({#id}) that the page or an
+	// earlier heading already uses; each was renamed to stay unique.
+	TakenIDs []Heading
+	Text     string
 }
 
 // Heading is a section heading and its anchor ID.
@@ -96,7 +102,7 @@ func (r *Renderer) Render(src []byte, reserved []string) (*Doc, error) {
 	doc := &Doc{}
 	lines := newLineIndex(src)
 	ctx := parser.NewContext(parser.WithIDs(ids))
-	ctx.Set(docKey, &docState{doc: doc, lines: lines, src: src})
+	ctx.Set(docKey, &docState{doc: doc, lines: lines, src: src, reserved: reserved})
 	root := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	collect(root, src, lines, doc)
 	var buf bytes.Buffer
@@ -110,9 +116,10 @@ func (r *Renderer) Render(src []byte, reserved []string) (*Doc, error) {
 var docKey = parser.NewContextKey()
 
 type docState struct {
-	doc   *Doc
-	lines lineIndex
-	src   []byte
+	doc      *Doc
+	lines    lineIndex
+	src      []byte
+	reserved []string
 }
 
 // lineIndex maps byte offsets of a source to line numbers.

@@ -110,8 +110,8 @@ func (r *Renderer) funcs() template.FuncMap {
 		"join":        strings.Join,
 		"searchIndex": func() string { return r.env.SearchIndex },
 		"sec":         func(id, text string) site.Heading { return site.Heading{Level: 2, ID: id, Text: text} },
-		"highlight": r.highlight,
-		"usage":     r.usage,
+		"highlight":   r.highlight,
+		"usage":       r.usage,
 	}
 }
 
