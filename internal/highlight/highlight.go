@@ -8,7 +8,6 @@ import (
 	"sync"
 
 	"github.com/alecthomas/chroma/v2"
-	"github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
 )
 
@@ -17,16 +16,11 @@ import (
 const maxCachedLangs = 256
 
 // Highlighter renders code blocks to HTML with CSS classes (never inline
-// styles). It is built once per program: the formatter, the style it is
-// handed and the stylesheet are fixed at construction, and lexers are
-// looked up by name once per language and then reused, so highlighting a
-// block never runs chroma's content analysers. A Highlighter is safe for
-// concurrent use.
+// styles). It is built once per program: the stylesheet is fixed at
+// construction, and lexers are looked up by name once per language and then
+// reused, so highlighting a block never runs chroma's content analysers. A
+// Highlighter is safe for concurrent use.
 type Highlighter struct {
-	formatter *html.Formatter
-	// style is required by the formatter's API; in class mode it only
-	// decides which classes exist, never the colours, which live in css.
-	style *chroma.Style
 	css   []byte
 	plain chroma.Lexer
 
@@ -34,16 +28,19 @@ type Highlighter struct {
 	lexers map[string]chroma.Lexer
 
 	memo memo
+
+	// scratch holds *scratch values, so that highlighting a block
+	// allocates little more than its HTML.
+	scratch sync.Pool
 }
 
 // New returns a Highlighter ready for use.
 func New() *Highlighter {
 	return &Highlighter{
-		formatter: html.New(html.WithClasses(true)),
-		style:     chroma.MustNewStyle("sipcodes", chroma.StyleEntries{chroma.Background: "bg:#f6f8fa"}),
-		css:       buildCSS(palette()),
-		plain:     chroma.Coalesce(lexers.Fallback),
-		lexers:    map[string]chroma.Lexer{},
+		css:     buildCSS(palette()),
+		plain:   lexers.Fallback,
+		lexers:  map[string]chroma.Lexer{},
+		scratch: sync.Pool{New: func() any { return new(scratch) }},
 	}
 }
 
@@ -53,9 +50,10 @@ func New() *Highlighter {
 // against chroma's lexer names and aliases; an unknown or empty lang writes
 // the code escaped without token spans. Line endings are normalised to LF.
 //
-// The HTML is assembled in memory and written with one Write, so a failing
-// writer is reported (chroma's formatter ignores write errors) and w sees
-// either the whole block or an error.
+// The HTML is the same as chroma's HTML formatter writes in class mode
+// (see writeHTML). It is assembled in memory and written with one Write, so
+// a failing writer is reported and w sees either the whole block or an
+// error.
 //
 // Each block is highlighted once per Highlighter: the HTML is kept and
 // written again for the same language and code.
@@ -65,23 +63,51 @@ func (h *Highlighter) Highlight(w io.Writer, lang, code string) error {
 		_, err := w.Write(html)
 		return err
 	}
-	it, err := h.lexer(lang).Tokenise(nil, code)
+	sc := h.scratch.Get().(*scratch)
+	defer h.scratch.Put(sc)
+	html, err := sc.render(h.lexer(lang), code)
 	if err != nil {
 		return fmt.Errorf("highlight %q block: %w", lang, err)
 	}
-	var buf bytes.Buffer
-	buf.Grow(2*len(code) + 64)
-	if err := h.formatter.Format(&buf, h.style, it); err != nil {
-		return fmt.Errorf("highlight %q block: %w", lang, err)
-	}
-	h.memo.put(key, buf.Bytes())
-	_, err = w.Write(buf.Bytes())
+	h.memo.put(key, html)
+	_, err = w.Write(html)
 	return err
 }
 
+// scratch is the memory Highlight reuses from block to block: the tokens
+// and the HTML under construction.
+type scratch struct {
+	tokens []chroma.Token
+	html   bytes.Buffer
+}
+
+// render returns the HTML for code as l lexes it, in a new slice that the
+// memo can keep. The package's own lexers append straight to the reused
+// token slice; others are drained into it from their iterator.
+func (sc *scratch) render(l chroma.Lexer, code string) ([]byte, error) {
+	var err error
+	if hl, ok := l.(*handLexer); ok {
+		sc.tokens, err = hl.appendTokens(sc.tokens[:0], nil, code)
+	} else {
+		var it chroma.Iterator
+		if it, err = l.Tokenise(nil, code); err == nil {
+			sc.tokens = sc.tokens[:0]
+			for t := it(); t != chroma.EOF; t = it() {
+				sc.tokens = append(sc.tokens, t)
+			}
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	sc.html.Reset()
+	writeHTML(&sc.html, sc.tokens)
+	clear(sc.tokens) // keep no reference to code in the pool
+	return bytes.Clone(sc.html.Bytes()), nil
+}
+
 // lexer returns the cached lexer for lang, resolving and caching it on
-// first use. Lexers are wrapped in chroma.Coalesce so that runs of one token
-// type become one span and empty tokens disappear from the HTML.
+// first use.
 func (h *Highlighter) lexer(lang string) chroma.Lexer {
 	key := strings.ToLower(strings.TrimSpace(lang))
 	h.mu.RLock()
@@ -93,7 +119,7 @@ func (h *Highlighter) lexer(lang string) chroma.Lexer {
 	l = h.plain
 	if key != "" {
 		if found := lexers.Get(key); found != nil {
-			l = chroma.Coalesce(found)
+			l = found
 		}
 	}
 	h.mu.Lock()

@@ -1,167 +1,247 @@
 package highlight
 
 import (
-	. "github.com/alecthomas/chroma/v2" //nolint:revive,stylecheck // rule tables read like chroma's own lexers
+	"unicode/utf8"
+
+	"github.com/alecthomas/chroma/v2"
 )
 
-// newSIPLexer builds the lexer for RFC 3261 messages. Like newSDPLexer it is
-// a constructor so that the registry, filled in init, holds the only copy.
-func newSIPLexer() Lexer {
-	return MustNewLexer(&Config{
-		Name:      "SIP",
-		Aliases:   []string{"sip"},
-		MimeTypes: []string{"message/sip", "message/sipfrag"},
-	}, sipRules)
-}
-
-// sipRules lexes one or more SIP messages, or a bare run of header lines.
-//
-// The root state sits at the start of a line: it recognises request and
-// status lines and header names, and pushes a state for the rest of the
-// line. A blank line (or a line that already looks like SDP) enters "body",
-// which hands SDP to the SDP lexer and XML to the XML lexer, and which
-// returns to root as soon as a line looks like a start line or a header
-// again, so several messages in one block each highlight properly. Every
-// state ends in a catch-all, so valid or not, no input yields an Error token.
-func sipRules() Rules {
-	return Rules{
-		"root": {
-			rule(`(`+tokenPattern+`)([ \t]+)(?=\S+[ \t]+SIP/\d+\.\d+[ \t]*\r?$)`, ByGroups(NameFunction, Text), Push("request-line")),
-			rule(`(SIP)(/)(\d+\.\d+)([ \t]+)(\d{3})(?!\w)`, ByGroups(KeywordReserved, Operator, LiteralNumber, Text, LiteralNumberInteger), Push("status-line")),
-			rule(`(`+tokenPattern+`)([ \t]*)(:)`, ByGroups(NameTag, Text, Punctuation), Push("header-value")),
-			rule(`(?=[A-Za-z]=)`, nil, Push("body")),
-			rule(eolPattern, Text, Push("body")),
-			rule(`[^\n]+\n?`, Text, nil),
+// newSIPLexer builds the lexer for RFC 3261 messages. It is a constructor
+// rather than a package variable so that the registry, filled in init, holds
+// the only copy.
+func newSIPLexer() chroma.Lexer {
+	return &handLexer{
+		config: &chroma.Config{
+			Name:      "SIP",
+			Aliases:   []string{"sip"},
+			MimeTypes: []string{"message/sip", "message/sipfrag"},
 		},
-		// "request-line" follows the method: Request-URI and version.
-		"request-line": {
-			rule(`([ \t]+)(SIP)(/)(\d+\.\d+)`, ByGroups(Text, KeywordReserved, Operator, LiteralNumber), nil),
-			rule(`[ \t]+`, Text, nil),
-			rule(eolPattern, Text, Pop(1)),
-			Include("uri"),
-			rule(`\S+`, Text, nil),
-			rule(`.`, Text, nil),
-		},
-		// "status-line" follows the status code: the reason phrase.
-		"status-line": {
-			rule(`[ \t]+`, Text, nil),
-			rule(`[^\r\n]*[^\s]`, NameException, nil),
-			rule(eolPattern, Text, Pop(1)),
-			rule(`.`, Text, nil),
-		},
-		// "header-value" runs to the end of the header, including folded
-		// continuation lines that start with whitespace.
-		"header-value": {
-			rule(eolPattern+`[ \t]+`, Text, nil),
-			rule(eolPattern, Text, Pop(1)),
-			rule(`[ \t]+`, Text, nil),
-			// Rules are roughly in order of frequency, because chroma tries
-			// them one by one: separators first, except ";" and "[" which
-			// open parameters and IPv6 references below.
-			rule(`[<>,:/?&@=\\\]{}]`, Punctuation, nil),
-			Include("params"),
-			rule(quotedPattern, LiteralStringDouble, nil),
-			Include("uri"),
-			// Everything from here to the word rule starts like a token,
-			// so it has to be tried first.
-			rule(`(`+numericParamPattern+`)([ \t]*)(=)([ \t]*)`, ByGroups(NameAttribute, Text, Operator, Text), Push("numeric-value")),
-			rule(`(`+tokenPattern+`)([ \t]*)(=)([ \t]*)`, ByGroups(NameAttribute, Text, Operator, Text), Push("param-value")),
-			// "local@host", as in a Call-ID.
-			rule(`(`+tokenPattern+`)(@)(`+ipv6RefPattern+`|[A-Za-z0-9][A-Za-z0-9.-]*)`, ByGroups(NameVariable, Punctuation, NameConstant), nil),
-			rule(`(SIP)(/)(\d+\.\d+)(/)(`+tokenPattern+`)`, ByGroups(KeywordReserved, Operator, LiteralNumber, Operator, KeywordReserved), nil),
-			rule(`(SIP)(/)(\d+\.\d+)`, ByGroups(KeywordReserved, Operator, LiteralNumber), nil),
-			rule(`(?i)(application|text|multipart|message|image|audio|video|model|font)(/)([\w.+-]+)`, ByGroups(NameBuiltin, Operator, NameBuiltin), nil),
-			// Authentication schemes, only when a "name=" parameter
-			// follows, so a Subject that starts with "Basic" stays text.
-			rule(Words(notAfterToken, `(?=[ \t]+`+tokenPattern+`[ \t]*=)`,
-				"Digest", "Basic", "Bearer", "AKAv1-MD5", "AKAv2-MD5", "NTLM", "Kerberos",
-			), Keyword, nil),
-			rule(tokenPattern, EmitterFunc(emitSIPWord), nil),
-			rule(unterminatedQuotePattern, LiteralStringDouble, nil),
-			rule(`\((?:[^()\\\n]|\\.)*\)`, Comment, nil),
-			rule(ipv6RefPattern, NameConstant, nil),
-			rule(`[;\[]`, Punctuation, nil),
-			rule(`.`, Text, nil),
-		},
-		// "uri" is included, never pushed: it spots the scheme of a URI
-		// and pushes the state for the rest of it. The look-behind keeps
-		// "xsip:" or "mysip:" from being taken for a SIP URI.
-		"uri": {
-			rule(`(?i)`+notAfterToken+`(sips?)(:)`, ByGroups(NameNamespace, Punctuation), Push("sip-uri")),
-			rule(`(?i)`+notAfterToken+`(tel)(:)`, ByGroups(NameNamespace, Punctuation), Push("tel-uri")),
-			rule(`(?i)`+notAfterToken+`(https?|wss?|urn|mailto|im|pres|cid|xmpp)(:)([^\s<>"]+)`, ByGroups(NameNamespace, Punctuation, LiteralStringOther), nil),
-		},
-		// "sip-uri" is user@host:port followed by parameters and headers.
-		// It pops, without consuming, at the first character that cannot
-		// belong to the URI (space, ">", ",", end of line).
-		"sip-uri": {
-			rule(`([^\s@<>;?,"]+)(@)`, ByGroups(NameVariable, Punctuation), nil),
-			rule(ipv6RefPattern, NameConstant, nil),
-			rule(`[A-Za-z0-9][A-Za-z0-9.-]*`, NameConstant, nil),
-			rule(`(:)(\d+)`, ByGroups(Punctuation, LiteralNumberInteger), nil),
-			Include("uri-params"),
-			Default(Pop(1)),
-		},
-		// "tel-uri" is an RFC 3966 number followed by parameters.
-		"tel-uri": {
-			rule(`[+0-9A-Fa-f*#().-]+`, NameVariable, nil),
-			Include("uri-params"),
-			Default(Pop(1)),
-		},
-		// "uri-params" covers ";name=value", ";flag" and "?name=value&..."
-		// inside a URI.
-		"uri-params": {
-			Include("params"),
-			rule(`([?&])([^\s=&<>"]+)(=)`, ByGroups(Punctuation, NameAttribute, Operator), Push("param-value")),
-		},
-		// "params" is ";name=value" and ";flag", in URIs and after them.
-		// Parameters known to carry numbers get numeric values; the rest
-		// (tag, branch, ...) are opaque strings even when they happen to
-		// be all digits, so one parameter always looks the same.
-		"params": {
-			rule(`(;)([ \t]*)(`+numericParamPattern+`)([ \t]*)(=)([ \t]*)`, ByGroups(Punctuation, Text, NameAttribute, Text, Operator, Text), Push("numeric-value")),
-			rule(`(;)([ \t]*)(`+tokenPattern+`)([ \t]*)(=)([ \t]*)`, ByGroups(Punctuation, Text, NameAttribute, Text, Operator, Text), Push("param-value")),
-			rule(`(;)([ \t]*)(`+tokenPattern+`)`, ByGroups(Punctuation, Text, NameAttribute), nil),
-		},
-		// "param-value" is the single value after "name=", wherever the
-		// parameter appears; it pops after one value, or at once when the
-		// value is empty.
-		"param-value": {
-			rule(quotedPattern, LiteralStringDouble, Pop(1)),
-			rule(unterminatedQuotePattern, LiteralStringDouble, Pop(1)),
-			rule(ipv4Pattern+`(?![\w.-])`, NameConstant, Pop(1)),
-			rule(ipv6RefPattern, NameConstant, Pop(1)),
-			rule(`[^\s;,?&<>"]+`, LiteralString, Pop(1)),
-			Default(Pop(1)),
-		},
-		// "numeric-value" is "param-value" for parameters such as expires
-		// and q, whose values are numbers.
-		"numeric-value": {
-			rule(`\d+\.\d+(?![^\s;,?&<>"])`, LiteralNumberFloat, Pop(1)),
-			rule(`\d+(?![^\s;,?&<>"])`, LiteralNumberInteger, Pop(1)),
-			Include("param-value"),
-		},
-		// "body" follows a blank line. Each rule consumes a run of lines
-		// up to the next start line or header line, which pops back to
-		// root without being consumed.
-		"body": {
-			rule(`(?=`+messageStartPattern+`)`, nil, Pop(1)),
-			rule(eolPattern, Text, nil),
-			rule(`(?=[A-Za-z]=)`+bodyRunPattern, Using("SDP"), nil),
-			rule(`(?=[ \t]*<[?!A-Za-z_])`+bodyRunPattern, Using("XML"), nil),
-			rule(`[^\n]+\n?`, Text, nil),
-		},
+		scan: scanSIP,
 	}
 }
 
-// numericParamPattern names the parameters whose values are numbers:
-// registration and subscription lifetimes, q-values, TTLs, ports, and the
-// cause codes of Reason headers and tel URIs. The look-ahead for "=" keeps
-// "q" from matching the start of "qop".
-const numericParamPattern = `(?i:expires|q|ttl|rport|duration|cause|retry-after|max-age)(?=[ \t]*=)`
+// sipScanner lexes one or more SIP messages, or a bare run of header lines.
+//
+// Each method is one state of a push-down lexer, and the call stack is its
+// state stack. The root state sits at the start of a line: it recognises
+// request and status lines and header names and calls the state for the
+// rest of the line. A blank line (or a line that already looks like SDP)
+// enters the body, which hands SDP to the SDP lexer and XML to the XML
+// lexer, and which returns to root as soon as a line looks like a start line
+// or a header again, so several messages in one block each highlight
+// properly. Every state ends in a catch-all, so valid or not, no input
+// yields an Error token.
+type sipScanner struct {
+	tokens
+	lexer *handLexer
+}
 
-// bodyRunPattern is one or more whole lines, stopping before any line that
-// starts a new message or a header fragment. A run is capped at 256 lines
-// (a long body is lexed as several runs) so that one match never comes near
-// regexp2's 250 ms match timeout, which would turn text into Error tokens.
-const bodyRunPattern = `(?:(?!` + messageStartPattern + `)(?:[^\n]*\n|[^\n]+)){1,256}`
+// scanSIP is the SIP lexer's scan function.
+func scanSIP(l *handLexer, text string, out []chroma.Token) []chroma.Token {
+	z := sipScanner{tokens: tokens{src: text, out: out}, lexer: l}
+	for z.pos < len(z.src) {
+		z.root()
+	}
+	return z.out
+}
+
+// root lexes from the start of a line.
+func (z *sipScanner) root() {
+	s, i := z.src, z.pos
+	if isRequestLine(s, i) {
+		method := span(s, i, isTokenChar)
+		z.emit(chroma.NameFunction, method)
+		z.emit(chroma.Text, span(s, method, isBlank))
+		z.requestLine()
+		return
+	}
+	if z.statusLineStart() {
+		z.statusLine()
+		return
+	}
+	if name := span1(s, i, isTokenChar); name >= 0 {
+		if colon := span(s, name, isBlank); isByte(s, colon, ':') {
+			z.emit(chroma.NameTag, name)
+			z.emit(chroma.Text, colon)
+			z.emit(chroma.Punctuation, colon+1)
+			z.headerValue()
+			return
+		}
+	}
+	if is(s, i, isLetter) && isByte(s, i+1, '=') {
+		z.body() // SDP without a blank line before it
+		return
+	}
+	if end := eol(s, i); end >= 0 {
+		z.emit(chroma.Text, end)
+		z.body()
+		return
+	}
+	z.emit(chroma.Text, lineEnd(s, i))
+}
+
+// lineEnd returns the end of the line at s[i] including its "\n", if any.
+func lineEnd(s string, i int) int {
+	end := span(s, i, isNotNewline)
+	if isByte(s, end, '\n') {
+		end++
+	}
+	return end
+}
+
+// versionEnd returns the end of "SIP/<digits>.<digits>" at s[i], or -1.
+// "SIP" ends at i+3 and the slash at i+4.
+func versionEnd(s string, i int) int {
+	if lit(s, i, "SIP/") < 0 {
+		return -1
+	}
+	dot := span1(s, i+4, isDigit)
+	if dot < 0 || !isByte(s, dot, '.') {
+		return -1
+	}
+	return span1(s, dot+1, isDigit)
+}
+
+// emitVersion emits "SIP/2.0", which starts at pos and ends at end.
+func (z *tokens) emitVersion(end int) {
+	z.emit(chroma.KeywordReserved, z.pos+3)
+	z.emit(chroma.Operator, z.pos+1)
+	z.emit(chroma.LiteralNumber, end)
+}
+
+// isRequestLineRest reports whether a request line continues at s[i] with
+// a Request-URI and a SIP version that ends the line.
+func isRequestLineRest(s string, i int) bool {
+	i = span1(s, i, isNotSpace)
+	if i < 0 {
+		return false
+	}
+	if i = span1(s, i, isBlank); i < 0 {
+		return false
+	}
+	if i = versionEnd(s, i); i < 0 {
+		return false
+	}
+	i = span(s, i, isBlank)
+	if isByte(s, i, '\r') && atLineEnd(s, i+1) {
+		return true
+	}
+	return atLineEnd(s, i)
+}
+
+// isRequestLine reports whether a request line starts at s[i].
+func isRequestLine(s string, i int) bool {
+	method := span1(s, i, isTokenChar)
+	if method < 0 {
+		return false
+	}
+	uri := span1(s, method, isBlank)
+	return uri >= 0 && isRequestLineRest(s, uri)
+}
+
+// statusLineEnd returns the end of "SIP/2.0 486" at s[i], the status code
+// standing alone, or -1.
+func statusLineEnd(s string, i int) int {
+	version := versionEnd(s, i)
+	if version < 0 {
+		return -1
+	}
+	end := span1(s, version, isBlank)
+	if end < 0 {
+		return -1
+	}
+	for range 3 {
+		if !is(s, end, isDigit) {
+			return -1
+		}
+		_, n := runeAt(s, end)
+		end += n
+	}
+	if is(s, end, isWord) {
+		return -1
+	}
+	return end
+}
+
+// statusLineStart emits the version and status code if a status line starts
+// at pos.
+func (z *sipScanner) statusLineStart() bool {
+	s, i := z.src, z.pos
+	end := statusLineEnd(s, i)
+	if end < 0 {
+		return false
+	}
+	version := versionEnd(s, i)
+	code := span(s, version, isBlank)
+	z.emitVersion(version)
+	z.emit(chroma.Text, code)
+	z.emit(chroma.LiteralNumberInteger, end)
+	return true
+}
+
+// isHeaderLine reports whether "Name:" starts at s[i].
+func isHeaderLine(s string, i int) bool {
+	name := span1(s, i, isTokenChar)
+	return name >= 0 && isByte(s, span(s, name, isBlank), ':')
+}
+
+// requestLine lexes the rest of a request line after the method: the
+// Request-URI and the version.
+func (z *sipScanner) requestLine() {
+	for z.pos < len(z.src) {
+		s, i := z.src, z.pos
+		if blank := span1(s, i, isBlank); blank >= 0 {
+			z.emit(chroma.Text, blank)
+			if end := versionEnd(s, blank); end >= 0 {
+				z.emitVersion(end)
+			}
+			continue
+		}
+		if end := eol(s, i); end >= 0 {
+			z.emit(chroma.Text, end)
+			return
+		}
+		if z.uri() {
+			continue
+		}
+		if end := span1(s, i, isNotSpace); end >= 0 {
+			z.emit(chroma.Text, end)
+			continue
+		}
+		z.emitRune(chroma.Text)
+	}
+}
+
+// statusLine lexes the reason phrase after the status code.
+func (z *sipScanner) statusLine() {
+	for z.pos < len(z.src) {
+		s, i := z.src, z.pos
+		if blank := span1(s, i, isBlank); blank >= 0 {
+			z.emit(chroma.Text, blank)
+			continue
+		}
+		if end := reasonEnd(s, i); end >= 0 {
+			z.emit(chroma.NameException, end)
+			continue
+		}
+		if end := eol(s, i); end >= 0 {
+			z.emit(chroma.Text, end)
+			return
+		}
+		z.emitRune(chroma.Text)
+	}
+}
+
+// reasonEnd returns the end of a reason phrase at s[i]: the rest of the
+// line up to its last non-space character, or -1 if there is none.
+func reasonEnd(s string, i int) int {
+	end := span(s, i, isNotLineBreak)
+	for end > i {
+		r, n := utf8.DecodeLastRuneInString(s[i:end])
+		if isNotSpace(r) {
+			return end
+		}
+		end -= n
+	}
+	return -1
+}
