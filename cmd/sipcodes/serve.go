@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/sipcodes/sipcodes/internal/highlight"
 	"io"
 	"net"
 	"strconv"
@@ -43,6 +44,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	cfg.Templates = serve.HideEditorFiles(cfg.Templates)
 	cfg.Static = serve.HideEditorFiles(cfg.Static)
 	cfg.Updated = contentDates(ctx, src.content, stderr)
+	// One highlighter for every rebuild: it remembers what it highlighted.
+	cfg.Highlighter = highlight.New()
 	s := serve.New(serve.Config{
 		Build: func() (output.Files, error) {
 			res, err := build.Build(cfg)

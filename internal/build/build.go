@@ -45,6 +45,10 @@ type Config struct {
 	// Minify shrinks HTML, CSS and JavaScript; tests turn it off to keep
 	// golden files readable.
 	Minify bool
+	// Highlighter is reused across builds when set: serve keeps one, so
+	// that a rebuild highlights only the code blocks that changed (its
+	// results are memoised). Nil means a new one for this build.
+	Highlighter *highlight.Highlighter
 	// Synthetic admits the generated content of the scaling benchmarks
 	// (content.Options); only cmd/benchsite sets it, through the command.
 	Synthetic bool
@@ -70,7 +74,10 @@ func Build(cfg Config) (*Result, error) {
 	if datasetBroken(c, diags) {
 		return nil, append(diags, checkTemplates(cfg)...).Err()
 	}
-	hl := highlight.New()
+	hl := cfg.Highlighter
+	if hl == nil {
+		hl = highlight.New()
+	}
 	md := markdown.New(hl)
 	pages, docs, err := renderProse(c, md)
 	if err != nil {
