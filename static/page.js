@@ -1,6 +1,6 @@
 // Page enhancements, loaded with defer: a copy-link button beside every
-// section anchor, and on the 404 page, a message about the code in the
-// address when it looks like one.
+// section anchor, on the 404 page a message about the code in the address
+// when it looks like one, and keyboard access to boxes that scroll.
 (function () {
   "use strict";
 
@@ -54,7 +54,14 @@
       return;
     }
     var code = parseInt(m[1], 10);
-    var codes = box.getAttribute("data-codes").split(",").map(Number);
+    // data-codes lists every registered code with its reason phrase:
+    // "100 Trying|180 Ringing|…".
+    var reasons = {};
+    var codes = box.getAttribute("data-codes").split("|").map(function (entry) {
+      var n = parseInt(entry, 10);
+      reasons[n] = entry.slice(entry.indexOf(" ") + 1);
+      return n;
+    });
     var cls = Math.floor(code / 100);
     var p = document.createElement("p");
     p.className = "lead";
@@ -80,7 +87,10 @@
       var li = document.createElement("li");
       var a = document.createElement("a");
       a.href = "/" + n + "/";
-      a.textContent = String(n);
+      var num = document.createElement("span");
+      num.className = "num";
+      num.textContent = String(n);
+      a.append(num, " " + reasons[n]);
       li.appendChild(a);
       ul.appendChild(li);
     });
@@ -88,6 +98,27 @@
     box.hidden = false;
   }
 
+  // A box that scrolls sideways (a long line of a SIP message, a wide
+  // table) must be reachable from the keyboard to be scrolled: such boxes
+  // join the tab order, and only those that overflow at this width.
+  function markScrollable() {
+    document.querySelectorAll("pre, .table-wrap, .note table, .prose table").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.tabIndex = 0;
+      } else {
+        box.removeAttribute("tabindex");
+      }
+    });
+  }
+
   addCopyButtons();
   explainMissingCode();
+  // Measuring the boxes forces a layout: it waits until the page is idle,
+  // so that it does not lengthen the first render's work.
+  (window.requestIdleCallback || setTimeout)(markScrollable);
+  var resized = 0;
+  window.addEventListener("resize", function () {
+    clearTimeout(resized);
+    resized = setTimeout(markScrollable, 200);
+  });
 })();

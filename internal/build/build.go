@@ -94,6 +94,8 @@ func Build(cfg Config) (*Result, error) {
 	if diags != nil {
 		return nil, append(diags, checkTemplates(cfg)...).Err()
 	}
+	// The cards need only the model: they are drawn while the pages render.
+	cards := startCards(s)
 	files, err := renderSite(cfg, s, hl)
 	if err != nil {
 		return nil, templateDiags(cfg, err).Err()
@@ -104,7 +106,7 @@ func Build(cfg Config) (*Result, error) {
 	if err := addSiteFiles(files, s); err != nil {
 		return nil, err
 	}
-	if err := addCards(files, s); err != nil {
+	if err := cards.addTo(files); err != nil {
 		return nil, err
 	}
 	var final diag.List

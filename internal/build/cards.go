@@ -21,33 +21,58 @@ var classColours = [...]color.RGBA{
 	6: {0xa3, 0x22, 0x6f, 0xff},
 }
 
-// addCards draws the link-preview card of every code, /486/card.png, on
-// every processor. The cards of a build share one card.Renderer, which
-// keeps the glyphs and the lines they have in common.
-func addCards(files output.Files, s *site.Site) error {
-	r, err := card.New()
-	if err != nil {
-		return err
+// cardJob draws the link-preview card of every code, /486/card.png, in
+// the background.
+type cardJob struct {
+	s    *site.Site
+	done chan struct{}
+	pngs [][]byte
+	err  error
+}
+
+// startCards starts drawing the cards of s's codes. They need nothing but
+// the model, so the build draws them while it renders the pages, on
+// processors the other stages leave idle.
+func startCards(s *site.Site) *cardJob {
+	j := &cardJob{s: s, done: make(chan struct{})}
+	go func() {
+		defer close(j.done)
+		j.pngs, j.err = drawCards(s)
+	}()
+	return j
+}
+
+// addTo waits for the cards and adds them to files.
+func (j *cardJob) addTo(files output.Files) error {
+	<-j.done
+	if j.err != nil {
+		return j.err
 	}
-	pngs := make([][]byte, len(s.Codes))
-	errs := make([]error, len(s.Codes))
-	par.For(len(s.Codes), func(i int) {
-		c := s.Codes[i]
-		pngs[i], errs[i] = r.PNG(card.Card{
-			Number: c.Code.String(),
-			Title:  c.Reason,
-			Label:  c.Class.Slug() + " " + c.Class.Name() + " · " + c.Class.Kind() + " response",
-			Site:   render.SiteName,
-			Accent: classColours[c.Class.Class],
-		})
-	})
-	for i, c := range s.Codes {
-		if errs[i] != nil {
-			return errs[i]
-		}
-		if err := files.Add(c.URL()[1:]+"card.png", pngs[i]); err != nil {
+	for i, c := range j.s.Codes {
+		if err := files.Add(c.URL()[1:]+"card.png", j.pngs[i]); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// drawCards draws the cards on every processor. They share one
+// card.Renderer, which keeps the glyphs and the lines they have in common.
+func drawCards(s *site.Site) ([][]byte, error) {
+	r, err := card.New()
+	if err != nil {
+		return nil, err
+	}
+	pngs := make([][]byte, len(s.Codes))
+	par.For(len(s.Codes), func(i int) {
+		c := s.Codes[i]
+		pngs[i] = r.PNG(card.Card{
+			Number: c.Code.String(),
+			Title:  c.Reason,
+			Label:  c.Class.Slug() + " " + c.Class.Name() + ", " + c.Class.Kind() + " response",
+			Site:   render.SiteName,
+			Accent: classColours[c.Class.Class],
+		})
+	})
+	return pngs, nil
 }

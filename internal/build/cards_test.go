@@ -40,7 +40,7 @@ func TestCards(t *testing.T) {
 func BenchmarkCards(b *testing.B) {
 	res := benchSite(b, true)
 	for b.Loop() {
-		if err := addCards(map[string][]byte{}, res.Site); err != nil {
+		if _, err := drawCards(res.Site); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -5,15 +5,18 @@
 //
 // Every build draws one card per code, so a card must cost almost nothing.
 // It has sixteen colours: the background, and five shades of coverage for
-// each of three inks. Glyphs are rasterized once per Renderer and kept as
-// runs of one shade. A card is never a full bitmap: each row is composed
-// from the glyphs that cross it and compressed at once (frame.go), and the
-// PNG stream is written by our own encoder, which codes runs of one colour
-// and nothing else (png.go).
+// each of three inks. A card is never a full bitmap. Each glyph is
+// rasterized once per Renderer and each of its rows compressed once; a
+// card's image data is then these pieces spliced together with the
+// background between them (frame.go), and so are the lines and the empty
+// rows that many cards share. The compression codes runs of one colour and
+// nothing else, and the PNG is written by our own encoder (png.go,
+// deflate.go): about forty times cheaper than drawing a bitmap and
+// encoding it with image/png at its fastest level, for a file about twice
+// as large (some 27 KB, still small for a preview image).
 package card
 
 import (
-	"bytes"
 	"fmt"
 	"image/color"
 	"sync"
@@ -36,7 +39,7 @@ const (
 type Card struct {
 	Number string     // "486"
 	Title  string     // the reason phrase, "Busy Here"
-	Label  string     // the class, "4xx Client Failure · final response"
+	Label  string     // the class, "4xx Client Failure, final response"
 	Site   string     // "SIP response codes"
 	Accent color.RGBA // the class colour: the number and the side band
 }
@@ -110,15 +113,9 @@ const (
 // titleSizes are tried in turn until the reason phrase fits on one line.
 var titleSizes = []float64{72, 64, 56, 48, 42}
 
-// PNG draws c and encodes it.
-func (r *Renderer) PNG(c Card) ([]byte, error) {
-	f := r.layout(c)
-	var buf bytes.Buffer
-	buf.Grow(40 << 10)
-	if err := encodePNG(&buf, f); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+// PNG draws c as a PNG file.
+func (r *Renderer) PNG(c Card) []byte {
+	return encodePNG(r.layout(c))
 }
 
 // layout places c's glyphs, line by line. The site's name and the class

@@ -99,20 +99,24 @@ func (w *bitWriter) grow(n int) {
 	w.buf = w.buf[:cap(w.buf)]
 }
 
-// writeAll adds the bits another writer holds, a word at a time.
+// writeAll adds the bits another writer holds, eight bytes at a time.
 func (w *bitWriter) writeAll(o *bitWriter) {
-	if w.pos+o.pos > len(w.buf) {
-		w.grow(o.pos)
+	if w.pos+o.pos+8 > len(w.buf) {
+		w.grow(o.pos + 8)
 	}
-	acc, n := w.acc, w.n
-	dst := w.buf[w.pos : w.pos+o.pos]
-	for i := 0; i+4 <= o.pos; i += 4 {
-		acc |= uint64(binary.LittleEndian.Uint32(o.buf[i:])) << n
-		binary.LittleEndian.PutUint32(dst[i:], uint32(acc))
-		acc >>= 32
+	acc, n := w.acc, w.n // n < 32, as after every write
+	src, dst := o.buf[:o.pos], w.buf[w.pos:]
+	i := 0
+	for ; i+8 <= len(src) && i+8 <= len(dst); i += 8 {
+		v := binary.LittleEndian.Uint64(src[i:])
+		binary.LittleEndian.PutUint64(dst[i:], acc|v<<n)
+		acc = v >> (64 - n) // 0 when n is 0
 	}
-	w.pos += o.pos
+	w.pos += i
 	w.acc = acc
+	for ; i < len(src); i += 4 { // o.pos is a whole number of words
+		w.write(uint64(binary.LittleEndian.Uint32(src[i:])), 32)
+	}
 	w.write(o.acc, o.n)
 }
 
