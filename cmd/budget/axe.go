@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/sipcodes/sipcodes/internal/chromium"
 )
 
 // axePages are one page of each kind; /499/ is an unregistered code, which
@@ -33,7 +34,7 @@ func checkAxe(ctx context.Context, o options, s *servedSite, out io.Writer) ([]s
 	if err != nil {
 		return nil, fmt.Errorf("%v (npm ci --prefix %s installs it)", err, o.tools)
 	}
-	bctx, done, err := startBrowser(ctx, o.chromium)
+	bctx, done, err := chromium.Start(ctx, o.chromium)
 	if err != nil {
 		return nil, err
 	}
@@ -85,50 +86,4 @@ func runAxe(ctx context.Context, url, scheme, source string) ([]axeViolation, er
 		return nil, err
 	}
 	return v, nil
-}
-
-// startBrowser starts a headless Chromium kept off the network, as the
-// browser tests do, and returns a context for a tab in it.
-func startBrowser(ctx context.Context, bin string) (context.Context, func(), error) {
-	if bin == "" {
-		return nil, nil, fmt.Errorf("no Chromium found: apt-get install chromium, or set CHROMIUM")
-	}
-	profile, err := os.MkdirTemp("", "budget-chromium-")
-	if err != nil {
-		return nil, nil, err
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, append(browserFlags(profile), chromedp.ExecPath(bin), chromedp.WindowSize(1280, 900))...)
-	bctx, cancelTab := chromedp.NewContext(actx)
-	done := func() {
-		cancelTab()
-		cancelAlloc()
-		for range 20 {
-			if os.RemoveAll(profile) == nil {
-				return
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
-	}
-	if err := chromedp.Run(bctx); err != nil {
-		done()
-		return nil, nil, fmt.Errorf("starting Chromium (%s): %w", bin, err)
-	}
-	return bctx, done, nil
-}
-
-// browserFlags keep Chromium headless and off the network; Lighthouse
-// gets the same.
-func browserFlags(profile string) []chromedp.ExecAllocatorOption {
-	return []chromedp.ExecAllocatorOption{
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("hide-scrollbars", true),
-		chromedp.UserDataDir(profile),
-	}
 }

@@ -31,6 +31,8 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+
+	"github.com/sipcodes/sipcodes/internal/chromium"
 )
 
 func main() {
@@ -92,7 +94,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	if o.chromium == "" {
-		o.chromium = findChromium()
+		o.chromium = chromium.Path()
 	}
 
 	site, err := startSite(ctx, o.root)

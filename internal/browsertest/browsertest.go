@@ -7,77 +7,33 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"os/exec"
 	"path"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/chromedp/chromedp"
+	"github.com/sipcodes/sipcodes/internal/chromium"
 	"github.com/sipcodes/sipcodes/internal/output"
 )
-
-// chromiumPath finds a Chromium binary: $CHROMIUM, or one on PATH.
-func chromiumPath() string {
-	if p := os.Getenv("CHROMIUM"); p != "" {
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
 
 // New starts a headless Chromium for the test and returns a context for
 // chromedp actions in a new tab. The test is skipped when no browser is
 // installed (CI installs Debian's chromium, so it never skips there).
 func New(t testing.TB) context.Context {
 	t.Helper()
-	bin := chromiumPath()
+	bin := chromium.Path()
 	if bin == "" {
 		t.Skip("no Chromium found: apt-get install chromium, or set CHROMIUM")
 	}
-	// The profile is not a t.TempDir: Chromium's helper processes may
-	// still be writing to it for a moment after the browser has exited,
-	// which makes the test framework's removal fail the test.
-	profile, err := os.MkdirTemp("", "browsertest-")
+	ctx, done, err := chromium.Start(context.Background(), bin)
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(bin),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("hide-scrollbars", true),
-		chromedp.UserDataDir(profile),
-		chromedp.WindowSize(1280, 900),
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelTab := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	ctx, cancel := context.WithTimeout(ctx, 90*time.Second)
 	t.Cleanup(func() {
-		cancelTimeout()
-		cancelTab()
-		cancelAlloc()
-		for range 20 {
-			if os.RemoveAll(profile) == nil {
-				return
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
+		cancel()
+		done()
 	})
-	if err := chromedp.Run(ctx); err != nil {
-		t.Fatalf("starting Chromium (%s): %v", bin, err)
-	}
 	return ctx
 }
 
