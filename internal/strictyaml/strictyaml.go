@@ -52,6 +52,9 @@ func Decode(data []byte, v any) diag.List { return DecodeAt(data, v, 0) }
 // front matter does: every position, in diagnostics and in Where, is a line
 // of the whole file.
 func DecodeAt(data []byte, v any, offset int) diag.List {
+	if d := controlCharacter(data); d != nil {
+		return d.In("", offset)
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return parseError(err).In("", offset)
@@ -251,5 +254,26 @@ func parseError(err error) diag.List {
 		}
 		return out
 	}
-	return diag.List{{Message: "YAML: " + err.Error()}}
+	// The library gave no position: say so at the start rather than
+	// nowhere.
+	return diag.List{{Line: 1, Col: 1, Message: "YAML: " + err.Error()}}
+}
+
+// controlCharacter finds the first character YAML forbids in a document
+// (C0 and C1 controls other than tab and line breaks, and DEL), which the
+// YAML library reports without a position.
+func controlCharacter(data []byte) diag.List {
+	line, col := 1, 1
+	for _, r := range string(data) {
+		switch {
+		case r == '\n':
+			line, col = line+1, 1
+			continue
+		case r == '\t' || r == '\r':
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f):
+			return diag.List{{Line: line, Col: col, Message: fmt.Sprintf("control character U+%04X is not allowed in YAML", r)}}
+		}
+		col++
+	}
+	return nil
 }
