@@ -12,18 +12,14 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 
 	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/page"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-	"github.com/sipcodes/sipcodes/internal/browsertest"
 	sitemodel "github.com/sipcodes/sipcodes/internal/site"
 )
 
@@ -31,37 +27,6 @@ import (
 // /486/#troubleshooting, at any width, in either theme.
 
 var shots = flag.String("shots", "", "folder to save screenshots of each kind of page into (TestScreenshots)")
-
-// pagesBrowser is browser, except that a page answered with status 404 is
-// expected: the host answers unknown addresses, /499/ among them, with
-// the 404 page, and Chromium logs that status as an error.
-func pagesBrowser(t *testing.T) (context.Context, string) {
-	t.Helper()
-	files := site(t)
-	ctx := browsertest.New(t)
-	var mu sync.Mutex
-	var problems []string
-	chromedp.ListenTarget(ctx, func(ev any) {
-		mu.Lock()
-		defer mu.Unlock()
-		switch ev := ev.(type) {
-		case *runtime.EventExceptionThrown:
-			problems = append(problems, "exception: "+ev.ExceptionDetails.Error())
-		case *log.EventEntryAdded:
-			if ev.Entry.Level == log.LevelError && !(ev.Entry.Source == log.SourceNetwork && strings.Contains(ev.Entry.Text, "404")) {
-				problems = append(problems, "console: "+ev.Entry.Text)
-			}
-		}
-	})
-	t.Cleanup(func() {
-		mu.Lock()
-		defer mu.Unlock()
-		for _, p := range problems {
-			t.Errorf("page reported %s", p)
-		}
-	})
-	return ctx, serve(t, files)
-}
 
 // scheme makes the page see the system's colour scheme as light or dark.
 func scheme(s string) chromedp.Action {
@@ -73,7 +38,7 @@ func scheme(s string) chromedp.Action {
 // anchor: each time the section's heading ends up at the top of the
 // window, or as near it as the end of the page allows.
 func TestAnchorsScroll(t *testing.T) {
-	ctx, url := pagesBrowser(t)
+	ctx, url := browser(t)
 	atTop := func(id string) {
 		t.Helper()
 		var pos struct{ Top, ScrollY, MaxScroll float64 }
@@ -111,7 +76,7 @@ func TestAnchorsScroll(t *testing.T) {
 // TestCopyLink presses the copy-link button of a section and reads the
 // clipboard: it holds the section's absolute address.
 func TestCopyLink(t *testing.T) {
-	ctx, url := pagesBrowser(t)
+	ctx, url := browser(t)
 	grant := chromedp.ActionFunc(func(ctx context.Context) error {
 		c := chromedp.FromContext(ctx)
 		return cdpbrowser.GrantPermissions([]cdpbrowser.PermissionType{
@@ -150,7 +115,7 @@ func TestCopyLink(t *testing.T) {
 // choice is applied by a synchronous script in the head, before the first
 // paint, so that no page flashes the wrong theme.
 func TestThemePersists(t *testing.T) {
-	ctx, url := pagesBrowser(t)
+	ctx, url := browser(t)
 	type state struct {
 		Theme, Pressed, Background string
 		EarlyScript                bool
@@ -197,7 +162,7 @@ func TestThemePersists(t *testing.T) {
 // links the code's class and lists the registered codes nearest to it,
 // each with its reason phrase and linked to its page.
 func TestUnregisteredCode(t *testing.T) {
-	ctx, url := pagesBrowser(t)
+	ctx, url := browser(t)
 	res, err := realSite()
 	if err != nil {
 		t.Fatal(err)
@@ -251,7 +216,7 @@ func TestUnregisteredCode(t *testing.T) {
 // TestNoHorizontalScroll opens every page at 320 px, the narrowest phone
 // width, and checks that nothing makes the page scroll sideways.
 func TestNoHorizontalScroll(t *testing.T) {
-	ctx, url := pagesBrowser(t)
+	ctx, url := browser(t)
 	run(t, ctx, chromedp.EmulateViewport(320, 640, chromedp.EmulateMobile))
 	for _, name := range site(t).Paths() {
 		if path.Ext(name) != ".html" {
@@ -279,7 +244,7 @@ func TestNoHorizontalScroll(t *testing.T) {
 // skip link, which shows itself with a focus ring and leads past the
 // header to the main content, and the breadcrumb of a code page.
 func TestSkipLinkAndBreadcrumb(t *testing.T) {
-	ctx, url := pagesBrowser(t)
+	ctx, url := browser(t)
 	var skip struct {
 		Class, Outline string
 		Top            float64
@@ -315,7 +280,7 @@ func TestSkipLinkAndBreadcrumb(t *testing.T) {
 // Letter and on A4 paper, in the dark theme (print always uses the light
 // palette): each fits on one sheet.
 func TestPrintsOnOneSheet(t *testing.T) {
-	ctx, url := pagesBrowser(t)
+	ctx, url := browser(t)
 	res, err := realSite()
 	if err != nil {
 		t.Fatal(err)
@@ -364,7 +329,7 @@ func TestScreenshots(t *testing.T) {
 	if err := os.MkdirAll(*shots, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	ctx, url := pagesBrowser(t)
+	ctx, url := browser(t)
 	pages := map[string]string{"home": "/", "class": "/4xx/", "code": "/486/", "404": "/499/", "q850": "/q850/", "about": "/about/"}
 	for _, width := range []int64{360, 1280} {
 		for _, s := range []string{"light", "dark"} {
