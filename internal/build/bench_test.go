@@ -6,6 +6,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/sipcodes/sipcodes/internal/assets"
@@ -117,7 +118,7 @@ func BenchmarkHighlight(b *testing.B) {
 	for _, c := range s.Codes {
 		blocks = append(blocks, block{"sip", c.Example.Request}, block{"sip", c.Example.Response})
 		for _, k := range c.Constants {
-			blocks = append(blocks, block{k.Stack.Language, k.UsageLine()})
+			blocks = append(blocks, block{k.Stack.Language, strings.ReplaceAll(k.Stack.Usage, "{name}", k.Name)})
 		}
 	}
 	run := func(b *testing.B, h *highlight.Highlighter) {

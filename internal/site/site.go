@@ -6,7 +6,6 @@ package site
 import (
 	"html/template"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/sipcodes/sipcodes/internal/sip"
@@ -116,8 +115,6 @@ type Constant struct {
 	URL    string
 }
 
-// UsageLine is the stack's usage example with this constant's name.
-func (c Constant) UsageLine() string { return strings.ReplaceAll(c.Stack.Usage, "{name}", c.Name) }
 
 // Cause is a Q.850 cause value with the codes it maps to and from.
 type Cause struct {
