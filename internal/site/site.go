@@ -115,7 +115,6 @@ type Constant struct {
 	URL    string
 }
 
-
 // Cause is a Q.850 cause value with the codes it maps to and from.
 type Cause struct {
 	Cause int
