@@ -107,12 +107,7 @@ func (z *sdpScanner) space() (matched, end bool) {
 // numbers lexes the integers of v=, t=, r= and z=, with the d/h/m/s
 // suffixes and negative offsets that r= and z= allow.
 func (z *sdpScanner) numbers() {
-	for z.pos < len(z.src) {
-		if matched, end := z.space(); end {
-			return
-		} else if matched {
-			continue
-		}
+	z.eachToken(func() bool {
 		s, i := z.src, z.pos
 		digits := span1(s, i, isDigit)
 		if s[i] == '-' {
@@ -123,10 +118,11 @@ func (z *sdpScanner) numbers() {
 		}
 		if digits >= 0 && !is(s, digits, isWordOrDot) {
 			z.emit(chroma.LiteralNumberInteger, digits)
-			continue
+			return true
 		}
 		z.emitWordOrRune(chroma.Text)
-	}
+		return true
+	})
 }
 
 // emitWordOrRune emits a run of non-space characters as t, or a single
@@ -137,4 +133,20 @@ func (z *sdpScanner) emitWordOrRune(t chroma.TokenType) {
 		return
 	}
 	z.emitRune(chroma.Text)
+}
+
+// eachToken runs step at each token of a value until the end of the line,
+// emitting the blanks between tokens itself; step returns false to hand
+// the rest of the line to another state.
+func (z *sdpScanner) eachToken(step func() bool) {
+	for z.pos < len(z.src) {
+		if matched, end := z.space(); end {
+			return
+		} else if matched {
+			continue
+		}
+		if !step() {
+			return
+		}
+	}
 }

@@ -5,12 +5,7 @@ import "github.com/alecthomas/chroma/v2"
 // address lexes o= (after the user name) and c=: session ids, network and
 // address types, and the address with an optional /ttl/count.
 func (z *sdpScanner) address() {
-	for z.pos < len(z.src) {
-		if matched, end := z.space(); end {
-			return
-		} else if matched {
-			continue
-		}
+	z.eachToken(func() bool {
 		s, i := z.src, z.pos
 		switch {
 		case z.emitKeyword(false):
@@ -27,7 +22,8 @@ func (z *sdpScanner) address() {
 		default:
 			z.emitRune(chroma.Text)
 		}
-	}
+		return true
+	})
 }
 
 // emitKeyword emits "IN" as a Keyword or "IP4" or "IP6" as a KeywordType,
@@ -54,12 +50,7 @@ func (z *sdpScanner) emitKeyword(standalone bool) bool {
 // positional parts are separate states so that the transport protocol and
 // the format list can be told apart.
 func (z *sdpScanner) mediaPort() {
-	for z.pos < len(z.src) {
-		if matched, end := z.space(); end {
-			return
-		} else if matched {
-			continue
-		}
+	z.eachToken(func() bool {
 		s, i := z.src, z.pos
 		switch {
 		case is(s, i, isDigit):
@@ -69,11 +60,12 @@ func (z *sdpScanner) mediaPort() {
 		case is(s, i, isLetter):
 			z.emit(chroma.KeywordReserved, span(s, i+1, isWordDotDash))
 			z.mediaProto()
-			return
+			return false
 		default:
 			z.emitRune(chroma.Text)
 		}
-	}
+		return true
+	})
 }
 
 // mediaProto lexes the transport protocol ("RTP/AVP") and hands over to
@@ -102,46 +94,33 @@ func (z *sdpScanner) mediaProto() {
 
 // mediaFormats lexes the format list: payload type numbers or names.
 func (z *sdpScanner) mediaFormats() {
-	for z.pos < len(z.src) {
-		if matched, end := z.space(); end {
-			return
-		} else if matched {
-			continue
-		}
+	z.eachToken(func() bool {
 		s, i := z.src, z.pos
 		if end := span1(s, i, isDigit); end >= 0 && !is(s, end, isWordDotDash) {
 			z.emit(chroma.LiteralNumberInteger, end)
-			continue
+			return true
 		}
 		z.emitWordOrRune(chroma.LiteralString)
-	}
+		return true
+	})
 }
 
 // text lexes the free text of s=, i=, u=, e=, p= and unknown types.
 func (z *sdpScanner) text() {
-	for z.pos < len(z.src) {
-		if matched, end := z.space(); end {
-			return
-		} else if matched {
-			continue
-		}
+	z.eachToken(func() bool {
 		if end := span1(z.src, z.pos, isNotLineBreak); end >= 0 {
 			z.emit(chroma.LiteralString, end)
-			continue
+			return true
 		}
 		z.emitRune(chroma.Text)
-	}
+		return true
+	})
 }
 
 // attribute lexes a=, b= and k= values after "name:": rtpmap, fmtp,
 // candidate, fingerprint and friends, classified by shape.
 func (z *sdpScanner) attribute() {
-	for z.pos < len(z.src) {
-		if matched, end := z.space(); end {
-			return
-		} else if matched {
-			continue
-		}
+	z.eachToken(func() bool {
 		s, i := z.src, z.pos
 		switch {
 		case fingerprintEnd(s, i) >= 0:
@@ -162,7 +141,8 @@ func (z *sdpScanner) attribute() {
 		default:
 			z.emitRune(chroma.Text)
 		}
-	}
+		return true
+	})
 }
 
 // isAttributeWordChar is [^\s/;:=,].
