@@ -54,6 +54,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	src.flags(fs)
 	out := fs.String("out", "site", "folder to write the site into; it is replaced whole")
 	quiet := fs.Bool("q", false, "print nothing on success")
+	timings := fs.Bool("timings", false, "print when each stage of the build started and how long it took, to stderr")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -65,7 +66,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	start := time.Now()
 	cfg := src.config()
+	if *timings {
+		cfg.Timings = build.NewTimings()
+		defer cfg.Timings.Print(stderr)
+	}
+	stop := cfg.Timings.Start("dates from git")
 	cfg.Updated = contentDates(ctx, src.content, stderr)
+	stop()
 	res, err := build.Build(cfg)
 	if err != nil {
 		return err
@@ -73,7 +80,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if err := output.Write(*out, res.Files); err != nil {
+	stop = cfg.Timings.Start("write")
+	err = output.Write(*out, res.Files)
+	stop()
+	if err != nil {
 		return fmt.Errorf("writing %s: %w", *out, err)
 	}
 	if !*quiet {

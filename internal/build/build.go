@@ -49,6 +49,8 @@ type Config struct {
 	// that a rebuild highlights only the code blocks that changed (its
 	// results are memoised). Nil means a new one for this build.
 	Highlighter *highlight.Highlighter
+	// Timings, when set, records how long each stage takes.
+	Timings *Timings
 	// Synthetic admits the generated content of the scaling benchmarks
 	// (content.Options); only cmd/benchsite sets it, through the command.
 	Synthetic bool
@@ -65,12 +67,17 @@ type Result struct {
 func Build(cfg Config) (*Result, error) {
 	// Problems are gathered past each step where the next step can still
 	// run, so that one run reports as many of them as it can.
+	tm := cfg.Timings
+	stop := tm.Start("load")
 	c, diags := content.LoadWith(cfg.Content, cfg.ContentName, content.Options{Synthetic: cfg.Synthetic})
 	if datasetBroken(c, diags) {
 		return nil, diags.Err()
 	}
+	stop()
 	loaded := diags == nil
+	stop = tm.Start("check content")
 	diags.Append(checkContent(c))
+	stop()
 	if datasetBroken(c, diags) {
 		return nil, append(diags, checkTemplates(cfg)...).Err()
 	}
@@ -79,10 +86,13 @@ func Build(cfg Config) (*Result, error) {
 		hl = highlight.New()
 	}
 	md := markdown.New(hl)
+	stop = tm.Start("markdown")
 	pages, docs, err := renderProse(c, md)
+	stop()
 	if err != nil {
 		return nil, err
 	}
+	stop = tm.Start("model")
 	s := site.New(site.Input{
 		Content: c, Pages: pages, BaseURL: strings.TrimSuffix(cfg.BaseURL, "/"),
 		RepoURL: cfg.RepoURL, Updated: cfg.Updated,
@@ -91,26 +101,33 @@ func Build(cfg Config) (*Result, error) {
 	// checked only when every file loaded.
 	diags.Append(checkDocs(s, docs, loaded))
 	diags.Append(addExamples(s, c.Notes))
+	stop()
 	if diags != nil {
 		return nil, append(diags, checkTemplates(cfg)...).Err()
 	}
 	// The cards need only the model: they are drawn while the pages render.
-	cards := startCards(s)
+	cards := startCards(s, tm)
 	files, err := renderSite(cfg, s, hl)
 	if err != nil {
 		return nil, templateDiags(cfg, err).Err()
 	}
+	stop = tm.Start("exports and site files")
 	if err := addExports(files, s); err != nil {
 		return nil, err
 	}
 	if err := addSiteFiles(files, s); err != nil {
 		return nil, err
 	}
+	stop()
+	stop = tm.Start("wait for cards")
 	if err := cards.addTo(files); err != nil {
 		return nil, err
 	}
+	stop()
+	stop = tm.Start("final checks")
 	var final diag.List
 	final.Append(check.Site(files))
+	stop()
 	if final != nil {
 		return nil, final.Err()
 	}
@@ -128,6 +145,8 @@ func checkContent(c *content.Content) diag.List {
 }
 
 func renderSite(cfg Config, s *site.Site, hl *highlight.Highlighter) (output.Files, error) {
+	tm := cfg.Timings
+	stop := tm.Start("assets")
 	m := assets.NewMinifier()
 	var css bytes.Buffer
 	if err := hl.WriteCSS(&css); err != nil {
@@ -137,7 +156,10 @@ func renderSite(cfg Config, s *site.Site, hl *highlight.Highlighter) (output.Fil
 	if err != nil {
 		return nil, err
 	}
+	stop()
+	stop = tm.Start("search index")
 	indexName, index, err := searchIndex(s)
+	stop()
 	if err != nil {
 		return nil, err
 	}
@@ -145,11 +167,15 @@ func renderSite(cfg Config, s *site.Site, hl *highlight.Highlighter) (output.Fil
 	if cfg.Minify {
 		env.Minify = m.Bytes
 	}
+	stop = tm.Start("parse templates")
 	r, err := render.New(cfg.Templates, env)
+	stop()
 	if err != nil {
 		return nil, err
 	}
+	stop = tm.Start("render pages")
 	files, err := r.Render(s)
+	stop()
 	if err != nil {
 		return nil, err
 	}

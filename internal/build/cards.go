@@ -33,10 +33,11 @@ type cardJob struct {
 // startCards starts drawing the cards of s's codes. They need nothing but
 // the model, so the build draws them while it renders the pages, on
 // processors the other stages leave idle.
-func startCards(s *site.Site) *cardJob {
+func startCards(s *site.Site, tm *Timings) *cardJob {
 	j := &cardJob{s: s, done: make(chan struct{})}
 	go func() {
 		defer close(j.done)
+		defer tm.Start("cards")()
 		j.pngs, j.err = drawCards(s)
 	}()
 	return j

@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/sipcodes/sipcodes/internal/par"
 )
 
 // Record is one code page as search sees it.
@@ -94,10 +96,9 @@ func Build(codes []Record, causes []Cause, opt Options) ([]byte, error) {
 			return nil, fmt.Errorf("search: code %s appears twice", codes[i].Code)
 		}
 	}
-	notes := make([]string, len(codes))
-	for i, r := range codes {
-		notes[i] = r.Text
-	}
+	// Each note is split into words once, on every processor.
+	notes := make([]termCounts, len(codes))
+	par.For(len(codes), func(i int) { notes[i] = countTerms(codes[i].Text) })
 	df := docFreq(notes)
 	ix := index{V: Version, Codes: make([]codeEntry, 0, len(codes)), Causes: make([]causeEnt, 0, len(causes)), Stop: stopList()}
 	for _, r := range codes {
@@ -112,9 +113,11 @@ func Build(codes []Record, causes []Cause, opt Options) ([]byte, error) {
 		if r.Status != "active" {
 			e.Status = r.Status
 		}
-		e.Excerpt, e.Terms = noteFields(r, df, len(notes), opt)
 		ix.Codes = append(ix.Codes, e)
 	}
+	par.For(len(codes), func(i int) {
+		ix.Codes[i].Excerpt, ix.Codes[i].Terms = noteFields(codes[i], notes[i], df, len(notes), opt)
+	})
 	for _, c := range causes {
 		ix.Causes = append(ix.Causes, causeEnt{Cause: c.Cause, Name: c.Name, URL: c.URL})
 	}
@@ -130,7 +133,7 @@ func Build(codes []Record, causes []Cause, opt Options) ([]byte, error) {
 
 // noteFields splits a note into the excerpt kept verbatim and the
 // distinctive words of the rest that the record does not already contain.
-func noteFields(r Record, df map[string]int, n int, opt Options) (excerpt, terms string) {
+func noteFields(r Record, note termCounts, df map[string]int, n int, opt Options) (excerpt, terms string) {
 	excerpt = Excerpt(r.Text, opt.ExcerptChars)
 	known := map[string]bool{}
 	for _, s := range append([]string{r.Reason, r.Summary, excerpt}, r.Aliases...) {
@@ -138,7 +141,7 @@ func noteFields(r Record, df map[string]int, n int, opt Options) (excerpt, terms
 			known[w] = true
 		}
 	}
-	return excerpt, strings.Join(Distinctive(r.Text, known, df, n, opt.Terms), " ")
+	return excerpt, strings.Join(Distinctive(note, known, df, n, opt.Terms), " ")
 }
 
 func sortedUnique[T string | int](s []T) []T {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func records() []Record {
@@ -156,21 +157,43 @@ func TestWords(t *testing.T) {
 	}
 }
 
+// TestWordsAgreesWithFieldsFunc compares the byte scanner with the plain
+// definition it replaces, on text that mixes scripts, digits and marks.
+func TestWordsAgreesWithFieldsFunc(t *testing.T) {
+	reference := func(s string) []string {
+		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		})
+	}
+	for _, s := range []string{
+		"", " ", "a", "A1", "İstanbul ÇALL", "e\u0301te", "٣٤٥ digits", "x\xffy", "日本語のテキスト",
+		"SIP/2.0 486 Busy Here", "ΣΊΣΥΦΟΣ", "tab\there", "end.", "ﬁne ligature", "\u00a0nbsp\u00a0",
+	} {
+		if got, want := Words(s), reference(s); !slices.Equal(got, want) {
+			t.Errorf("Words(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
 func TestDistinctive(t *testing.T) {
 	notes := []string{
 		"glare happens when both sides send a re-INVITE",
 		"the proxy rejects the request when both sides disagree",
 		"the proxy loops the request",
 	}
-	df := docFreq(notes)
-	got := Distinctive(notes[0], map[string]bool{"send": true}, df, len(notes), 3)
+	counts := make([]termCounts, len(notes))
+	for i, n := range notes {
+		counts[i] = countTerms(n)
+	}
+	df := docFreq(counts)
+	got := Distinctive(counts[0], map[string]bool{"send": true}, df, len(notes), 3)
 	// "both" and "sides" occur in another note, "send" is known, "when" is
 	// a stop word: the rare words of this note come first.
 	want := []string{"glare", "happens", "invite"}
 	if !slices.Equal(got, want) {
 		t.Errorf("Distinctive = %q, want %q", got, want)
 	}
-	if got := Distinctive("the 3261 of an a", nil, df, len(notes), 5); len(got) != 0 {
+	if got := Distinctive(countTerms("the 3261 of an a"), nil, df, len(notes), 5); len(got) != 0 {
 		t.Errorf("stop words and numbers kept: %q", got)
 	}
 }

@@ -10,16 +10,88 @@ import (
 
 // Words splits s into lower-case words of letters and digits, the way
 // search.js does, so that what the index keeps is what the script finds.
+// It is the same as splitting strings.ToLower(s) at every rune that is
+// neither a letter nor a digit, without lower-casing all of s: an ASCII
+// word that is already lower case is used as it is.
 func Words(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
+	var words []string
+	eachWord(s, func(w string) { words = append(words, w) })
+	return words
 }
+
+// eachWord calls f with each word of s, as Words splits it.
+func eachWord(s string, f func(word string)) {
+	start, ascii, upper := -1, true, false
+	for i := 0; i < len(s); {
+		c := s[i]
+		size := 1
+		var inWord bool
+		if c < utf8.RuneSelf {
+			inWord = isASCIIWordByte[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			inWord = unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
+		if inWord {
+			if start < 0 {
+				start, ascii, upper = i, true, false
+			}
+			ascii = ascii && c < utf8.RuneSelf
+			upper = upper || 'A' <= c && c <= 'Z'
+		} else if start >= 0 {
+			lowerWord(s[start:i], ascii, upper, f)
+			start = -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		lowerWord(s[start:], ascii, upper, f)
+	}
+}
+
+// lowerWord calls f with the lower case of word. Lower-casing a word with
+// runes outside ASCII can yield a rune that is not a letter ("İ" gives "i"
+// and a combining dot), so such a word is split again as a whole.
+func lowerWord(word string, ascii, upper bool, f func(string)) {
+	switch {
+	case ascii && !upper:
+		f(word)
+	case ascii:
+		f(strings.ToLower(word))
+	default:
+		for w := range strings.FieldsFuncSeq(strings.ToLower(word), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		}) {
+			f(w)
+		}
+	}
+}
+
+// isASCIIWordByte marks the ASCII letters and digits.
+var isASCIIWordByte = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 // Excerpt returns the start of text, at most limit bytes, cut at a word
 // boundary and marked with an ellipsis when cut.
 func Excerpt(text string, limit int) string {
-	text = strings.Join(strings.Fields(text), " ")
+	// Only the start of the text, with its runs of space made single, is
+	// needed: words are taken until there are more than limit bytes.
+	var b strings.Builder
+	for w := range strings.FieldsSeq(text) {
+		if b.Len() > limit {
+			break
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	text = b.String()
 	if len(text) <= limit {
 		return text
 	}
@@ -34,16 +106,32 @@ func Excerpt(text string, limit int) string {
 	return strings.TrimRight(text[:cut], " ,;:.(") + "…"
 }
 
-// docFreq counts, for every word, how many texts contain it.
-func docFreq(texts []string) map[string]int {
+// termCounts counts how often each word occurs in text, and lists the
+// words in the order they first appear.
+type termCounts struct {
+	tf    map[string]int
+	order []string
+}
+
+func countTerms(text string) termCounts {
+	// About one distinct word in every 25 bytes of a real note.
+	t := termCounts{tf: make(map[string]int, len(text)/25)}
+	eachWord(text, func(w string) {
+		n := t.tf[w]
+		if n == 0 {
+			t.order = append(t.order, w)
+		}
+		t.tf[w] = n + 1
+	})
+	return t
+}
+
+// docFreq counts, for every word, how many of the texts contain it.
+func docFreq(texts []termCounts) map[string]int {
 	df := map[string]int{}
 	for _, t := range texts {
-		seen := map[string]bool{}
-		for _, w := range Words(t) {
-			if !seen[w] {
-				seen[w] = true
-				df[w]++
-			}
+		for _, w := range t.order {
+			df[w]++
 		}
 	}
 	return df
@@ -54,37 +142,43 @@ func docFreq(texts []string) map[string]int {
 // words shorter than three letters and the words of known. The words come
 // in the order they first appear in text, which keeps a little context for
 // the snippet the script shows.
-func Distinctive(text string, known map[string]bool, df map[string]int, n, limit int) []string {
-	tf := map[string]int{}
+func Distinctive(text termCounts, known map[string]bool, df map[string]int, n, limit int) []string {
+	if limit <= 0 {
+		return nil
+	}
 	var order []string
-	for _, w := range Words(text) {
-		if known[w] || stopWords[w] || len(w) < 3 || isNumber(w) {
-			continue
-		}
-		if tf[w] == 0 {
+	for _, w := range text.order {
+		if !known[w] && !stopWords[w] && len(w) >= 3 && !isNumber(w) {
 			order = append(order, w)
 		}
-		tf[w]++
 	}
-	// Scores are computed once per word, not once per comparison.
-	scores := make(map[string]float64, len(order))
+	// Only the best limit words are needed: they are kept in order of
+	// score, ties broken by the word, while the others are passed over.
+	type scored struct {
+		word  string
+		score float64
+	}
+	better := func(a, b scored) bool {
+		return a.score > b.score || a.score == b.score && a.word < b.word
+	}
+	best := make([]scored, 0, limit+1)
 	for _, w := range order {
-		scores[w] = float64(tf[w]) * math.Log(float64(n+1)/float64(max(df[w], 1)))
-	}
-	ranked := slices.Clone(order)
-	slices.SortStableFunc(ranked, func(a, b string) int {
-		sa, sb := scores[a], scores[b]
-		switch {
-		case sa > sb:
-			return -1
-		case sa < sb:
-			return 1
+		c := scored{w, float64(text.tf[w]) * math.Log(float64(n+1)/float64(max(df[w], 1)))}
+		if len(best) == limit && !better(c, best[len(best)-1]) {
+			continue
 		}
-		return strings.Compare(a, b)
-	})
-	keep := map[string]bool{}
-	for _, w := range ranked[:min(limit, len(ranked))] {
-		keep[w] = true
+		i := len(best)
+		for i > 0 && better(c, best[i-1]) {
+			i--
+		}
+		best = slices.Insert(best, i, c)
+		if len(best) > limit {
+			best = best[:limit]
+		}
+	}
+	keep := make(map[string]bool, len(best))
+	for _, c := range best {
+		keep[c.word] = true
 	}
 	var out []string
 	for _, w := range order {
