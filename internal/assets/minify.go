@@ -28,9 +28,12 @@ const (
 	CSS  = "text/css"
 	JS   = "text/javascript"
 	HTML = "text/html"
-	SVG  = "image/svg+xml"
-	JSON = "application/json"
-	XML  = "text/xml"
+	// HTMLTemplate is an html/template source: HTML with {{ }} actions,
+	// which the minifier leaves as they are.
+	HTMLTemplate = "text/x-go-template+html"
+	SVG          = "image/svg+xml"
+	JSON         = "application/json"
+	XML          = "text/xml"
 )
 
 // NewMinifier configures the minifier for every type the site publishes.
@@ -38,6 +41,7 @@ func NewMinifier() *Minifier {
 	m := minify.New()
 	m.AddFunc(CSS, css.Minify)
 	m.Add(HTML, &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
+	m.Add(HTMLTemplate, &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, TemplateDelims: html.GoTemplateDelims})
 	m.AddFunc(JS, js.Minify)
 	m.AddFunc(SVG, svg.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]json$`), json.Minify)

@@ -165,7 +165,7 @@ func renderSite(cfg Config, s *site.Site, hl *highlight.Highlighter) (output.Fil
 	}
 	env := render.Env{Asset: a.Path, Highlighter: hl, SearchIndex: "/" + indexName}
 	if cfg.Minify {
-		env.Minify = m.Bytes
+		env.MinifyTemplate = func(src []byte) ([]byte, error) { return m.Bytes(assets.HTMLTemplate, src) }
 	}
 	stop = tm.Start("parse templates")
 	r, err := render.New(cfg.Templates, env)

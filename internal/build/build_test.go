@@ -7,8 +7,10 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
+	"github.com/sipcodes/sipcodes/internal/assets"
 	"github.com/sipcodes/sipcodes/internal/check"
 	"github.com/sipcodes/sipcodes/internal/sip"
 )
@@ -110,4 +112,49 @@ func TestGolden(t *testing.T) {
 func containsHighlighted(page []byte, text string) bool {
 	tags := regexp.MustCompile(`<[^>]*>`)
 	return bytes.Contains(tags.ReplaceAll(page, nil), []byte(text))
+}
+
+// TestTemplateMinifyIsLossless checks that minifying the templates, rather
+// than each page, changes nothing a reader could see: every page of the
+// real site, minified whole, is the same whether its templates were
+// minified or not.
+func TestTemplateMinifyIsLossless(t *testing.T) {
+	small, err := Build(config("../../content", true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := Build(config("../../content", false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := assets.NewMinifier()
+	pages := 0
+	for _, name := range plain.Files.Paths() {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		pages++
+		a, err := m.Bytes(assets.HTML, small.Files[name])
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := m.Bytes(assets.HTML, plain.Files[name])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a, b) {
+			i := 0
+			for i < min(len(a), len(b)) && a[i] == b[i] {
+				i++
+			}
+			t.Errorf("%s differs at byte %d once minified:\n  templates minified: %q\n  page minified:      %q",
+				name, i, a[max(i-60, 0):min(i+60, len(a))], b[max(i-60, 0):min(i+60, len(b))])
+		}
+		if len(small.Files[name]) >= len(plain.Files[name]) {
+			t.Errorf("%s: %d bytes with minified templates, not fewer than %d", name, len(small.Files[name]), len(plain.Files[name]))
+		}
+	}
+	if pages < 80 {
+		t.Errorf("compared %d pages, want the whole site", pages)
+	}
 }

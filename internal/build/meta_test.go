@@ -1,7 +1,11 @@
 package build
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
+	"io/fs"
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -54,5 +58,54 @@ func TestTemplateDiags(t *testing.T) {
 		if got := templateDiags(cfg, tc.err).Error(); got != tc.want {
 			t.Errorf("templateDiags(%q) = %q, want %q", tc.err, got, tc.want)
 		}
+	}
+}
+
+// TestMinifiedTemplateErrorsNameTheSourceLine breaks a template on a line
+// that minifying would join to the ones before it, and expects the error
+// at the line and column of the file as written, for a parse error and for
+// an error while rendering.
+func TestMinifiedTemplateErrorsNameTheSourceLine(t *testing.T) {
+	templates := func(file, old, new string) fstest.MapFS {
+		fsys := fstest.MapFS{}
+		err := fs.WalkDir(os.DirFS("../../templates"), ".", func(name string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := fs.ReadFile(os.DirFS("../../templates"), name)
+			if name == file {
+				if !bytes.Contains(data, []byte(old)) {
+					t.Fatalf("%s has no %q", file, old)
+				}
+				data = bytes.Replace(data, []byte(old), []byte(new), 1)
+			}
+			fsys[name] = &fstest.MapFile{Data: data}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fsys
+	}
+	line := func(fsys fstest.MapFS, file, text string) int {
+		before, _, _ := bytes.Cut(fsys[file].Data, []byte(text))
+		return bytes.Count(before, []byte("\n")) + 1
+	}
+	for _, tc := range []struct {
+		name, old, new, at string
+	}{
+		{"parse", `<p class="lead">{{.Summary}}</p>`, `<p class="lead">{{.Summary</p>`, `{{.Summary</p>`},
+		{"render", `<p class="lead">{{.Summary}}</p>`, `<p class="lead">{{.Summary.Nope}}</p>`, `{{.Summary.Nope}}`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg := config("testdata/content", true)
+			fsys := templates("code.html", tc.old, tc.new)
+			cfg.Templates, cfg.TemplatesName = fsys, "templates"
+			_, err := Build(cfg)
+			want := fmt.Sprintf("templates/code.html:%d:", line(fsys, "code.html", tc.at))
+			if err == nil || !strings.HasPrefix(err.Error(), want) {
+				t.Errorf("Build error = %v, want it to start with %q", err, want)
+			}
+		})
 	}
 }

@@ -1,7 +1,7 @@
 // Package render executes the html/template templates over the site model
-// and returns every page as bytes, minified. Templates are parsed once per
-// build; pages are rendered in parallel and the result does not depend on
-// the order in which they finish.
+// and returns every page as bytes. Templates are parsed once per build;
+// pages are rendered in parallel and the result does not depend on the
+// order in which they finish.
 package render
 
 import (
@@ -10,6 +10,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"path"
 	"runtime"
 	"strings"
 	"sync"
@@ -27,13 +28,18 @@ type Highlighter interface {
 type Env struct {
 	Asset       func(name string) (string, error) // static file name to published path
 	Highlighter Highlighter
-	Minify      func(mediaType string, data []byte) ([]byte, error)
-	SearchIndex string // site path of the search index, "/search.1a2b3c4d.json"
+	// MinifyTemplate, when set, shrinks each template's source before it
+	// is parsed, leaving its actions alone. Pages are then small as they
+	// are rendered, and no page is minified whole: that took as long as
+	// rendering it.
+	MinifyTemplate func(source []byte) ([]byte, error)
+	SearchIndex    string // site path of the search index, "/search.1a2b3c4d.json"
 }
 
 // Renderer holds the parsed templates, one set per page kind.
 type Renderer struct {
 	env   Env
+	fsys  fs.FS
 	kinds map[string]*template.Template
 }
 
@@ -43,20 +49,59 @@ var pageKinds = []string{"home", "class", "code", "404", "q850", "about"}
 // New parses the templates of fsys: base.html, partials/*.html and one file
 // per page kind.
 func New(fsys fs.FS, env Env) (*Renderer, error) {
-	r := &Renderer{env: env, kinds: map[string]*template.Template{}}
+	r, err := parseAll(fsys, env)
+	if err != nil && env.MinifyTemplate != nil {
+		// Report the line in the source the contributor wrote, not in
+		// its minified form.
+		return nil, sourceError(fsys, env, err)
+	}
+	return r, err
+}
+
+func parseAll(fsys fs.FS, env Env) (*Renderer, error) {
+	r := &Renderer{env: env, fsys: fsys, kinds: map[string]*template.Template{}}
 	root := template.New("base").Funcs(r.funcs())
-	root, err := root.ParseFS(fsys, "base.html", "partials/*.html")
-	if err != nil {
-		return nil, fmt.Errorf("templates: %w", err)
+	if err := r.parse(root, fsys, "base.html", "partials/*.html"); err != nil {
+		return nil, err
 	}
 	for _, kind := range pageKinds {
-		t, err := template.Must(root.Clone()).ParseFS(fsys, kind+".html")
-		if err != nil {
-			return nil, fmt.Errorf("templates: %w", err)
+		t := template.Must(root.Clone())
+		if err := r.parse(t, fsys, kind+".html"); err != nil {
+			return nil, err
 		}
 		r.kinds[kind] = t
 	}
 	return r, nil
+}
+
+// parse adds the files matching patterns to t, each as a template named
+// after its base name, as template.ParseFS does, minifying each source
+// first when the Env asks for it.
+func (r *Renderer) parse(t *template.Template, fsys fs.FS, patterns ...string) error {
+	for _, pattern := range patterns {
+		names, err := fs.Glob(fsys, pattern)
+		if err != nil {
+			return fmt.Errorf("templates: %w", err)
+		}
+		if len(names) == 0 {
+			return fmt.Errorf("templates: pattern matches no files: %#q", pattern)
+		}
+		for _, name := range names {
+			src, err := fs.ReadFile(fsys, name)
+			if err != nil {
+				return fmt.Errorf("templates: %w", err)
+			}
+			if r.env.MinifyTemplate != nil {
+				if src, err = r.env.MinifyTemplate(src); err != nil {
+					return fmt.Errorf("templates: %s: %w", name, err)
+				}
+			}
+			if _, err := t.New(path.Base(name)).Parse(string(src)); err != nil {
+				return fmt.Errorf("templates: %w", err)
+			}
+		}
+	}
+	return nil
 }
 
 // Render writes every page of s.
@@ -80,6 +125,9 @@ func (r *Renderer) Render(s *site.Site) (output.Files, error) {
 	wg.Wait()
 	files := output.Files{}
 	for i, p := range pages {
+		if errs[i] != nil && r.env.MinifyTemplate != nil {
+			errs[i] = sourceError(r.fsys, r.env, errs[i], p)
+		}
 		if errs[i] != nil {
 			return nil, fmt.Errorf("rendering %s: %w", p.File, errs[i])
 		}
@@ -96,10 +144,25 @@ func (r *Renderer) page(p Page) ([]byte, error) {
 	if err := t.ExecuteTemplate(&buf, "base", p); err != nil {
 		return nil, err
 	}
-	if r.env.Minify == nil {
-		return buf.Bytes(), nil
+	return buf.Bytes(), nil
+}
+
+// sourceError repeats a failed parse, or the rendering of the pages
+// given, with templates that were not minified, and returns that error,
+// whose line and column are those of the template files. Errors are rare,
+// so this costs nothing on a good build.
+func sourceError(fsys fs.FS, env Env, minified error, pages ...Page) error {
+	env.MinifyTemplate = nil
+	r, err := parseAll(fsys, env)
+	if err != nil {
+		return err
 	}
-	return r.env.Minify("text/html", buf.Bytes())
+	for _, p := range pages {
+		if _, err := r.page(p); err != nil {
+			return err
+		}
+	}
+	return fmt.Errorf("%w (the templates fail only once minified)", minified)
 }
 
 // funcs are the template functions. The highlighter's output is trusted:
