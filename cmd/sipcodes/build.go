@@ -81,7 +81,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	stop = cfg.Timings.Start("write")
-	err = output.Write(*out, res.Files)
+	err = output.Update(*out, res.Files)
 	stop()
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", *out, err)

@@ -242,13 +242,29 @@ func BenchmarkFinalChecks(b *testing.B) {
 }
 
 // BenchmarkWrite writes the built site to a new folder, replacing the last
-// round's.
+// round's, as the first build into an empty folder does.
 func BenchmarkWrite(b *testing.B) {
 	files := benchSite(b, true).Files
 	dir := filepath.Join(b.TempDir(), "site")
 	b.SetBytes(int64(files.Size()))
 	for b.Loop() {
 		if err := output.Write(dir, files); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkUpdate writes the built site over the same bytes, as a rebuild
+// does: every file is compared and none rewritten.
+func BenchmarkUpdate(b *testing.B) {
+	files := benchSite(b, true).Files
+	dir := filepath.Join(b.TempDir(), "site")
+	if err := output.Write(dir, files); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(files.Size()))
+	for b.Loop() {
+		if err := output.Update(dir, files); err != nil {
 			b.Fatal(err)
 		}
 	}

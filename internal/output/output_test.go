@@ -95,3 +95,84 @@ func listFiles(t *testing.T, dir string) []string {
 	}
 	return out
 }
+
+// TestUpdate rebuilds over a previous site, with the changes a rebuild
+// makes: an unchanged file, a changed one, a new one, a removed one, a file
+// that becomes a folder and a folder that becomes a file.
+func TestUpdate(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	old := Files{
+		"index.html":       []byte("home"),
+		"486/index.html":   []byte("busy"),
+		"499/index.html":   []byte("removed"),
+		"499/card.png":     []byte("removed too"),
+		"becomes-dir":      []byte("file"),
+		"becomes-file/a":   []byte("in a folder"),
+		"deep/er/x/y.html": []byte("removed"),
+	}
+	if err := Update(dir, old); err != nil { // no site yet: Write
+		t.Fatal(err)
+	}
+	unchanged := filepath.Join(dir, "index.html")
+	before, err := os.Stat(unchanged)
+	if err != nil {
+		t.Fatal(err)
+	}
+	next := Files{
+		"index.html":             []byte("home"),
+		"486/index.html":         []byte("busy here"),
+		"600/index.html":         []byte("busy everywhere"),
+		"becomes-dir/index.html": []byte("now a folder"),
+		"becomes-file":           []byte("now a file"),
+	}
+	if err := Update(dir, next); err != nil {
+		t.Fatal(err)
+	}
+	got := listFiles(t, dir)
+	if want := "486/index.html,600/index.html,becomes-dir/index.html,becomes-file,index.html"; strings.Join(got, ",") != want {
+		t.Errorf("site holds %v, want %s", got, want)
+	}
+	for name, data := range next {
+		if have, err := os.ReadFile(filepath.Join(dir, name)); err != nil || string(have) != string(data) {
+			t.Errorf("%s = %q, %v; want %q", name, have, err, data)
+		}
+	}
+	for _, gone := range []string{"499", "deep"} {
+		if _, err := os.Lstat(filepath.Join(dir, gone)); err == nil {
+			t.Errorf("stale folder %s is still there", gone)
+		}
+	}
+	after, err := os.Stat(unchanged)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !os.SameFile(before, after) || !after.ModTime().Equal(before.ModTime()) {
+		t.Error("an unchanged file was rewritten")
+	}
+	if siblings, _ := os.ReadDir(filepath.Dir(dir)); len(siblings) != 1 {
+		t.Errorf("staging folders left beside the site: %v", siblings)
+	}
+}
+
+// TestFailedUpdateKeepsPreviousSite injects a failure while the changed
+// files are staged: the previous site must be untouched.
+func TestFailedUpdateKeepsPreviousSite(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := Write(dir, Files{"index.html": []byte("good"), "old.html": []byte("old")}); err != nil {
+		t.Fatal(err)
+	}
+	err := Update(dir, Files{"a": []byte("file"), "a/index.html": []byte("needs a folder"), "index.html": []byte("bad")})
+	if err == nil {
+		t.Fatal("Update succeeded where it could not")
+	}
+	if got := strings.Join(listFiles(t, dir), ","); got != "index.html,old.html" {
+		t.Errorf("previous site holds %s", got)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "index.html"))
+	if err != nil || string(data) != "good" {
+		t.Errorf("previous site damaged: %q, %v", data, err)
+	}
+	if siblings, _ := os.ReadDir(filepath.Dir(dir)); len(siblings) != 1 {
+		t.Errorf("staging folders left beside the site: %v", siblings)
+	}
+}
