@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
+	"sync"
 	"time"
 
 	"github.com/sipcodes/sipcodes/internal/build"
@@ -47,6 +49,30 @@ func (s *sources) config() build.Config {
 	}
 }
 
+// buildMemoryLimit is the heap size at which a build starts collecting
+// garbage; see collectGarbageLate.
+const buildMemoryLimit = 256 << 20
+
+// collectGarbageLate turns the collector off until the heap reaches
+// buildMemoryLimit. A build is a short process whose memory is freed at
+// exit: the real site never reaches the limit, so none of its time goes to
+// collecting, and a very large site is collected as usual past it. GOGC or
+// GOMEMLIMIT in the environment win.
+func collectGarbageLate() {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	debug.SetGCPercent(-1)
+	debug.SetMemoryLimit(buildMemoryLimit)
+}
+
+// later starts f now and returns a function that waits for its result.
+func later[T any](f func() T) func() T {
+	done := make(chan T, 1)
+	go func() { done <- f() }()
+	return sync.OnceValue(func() T { return <-done })
+}
+
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -65,14 +91,16 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return usageError{err.Error()}
 	}
 	start := time.Now()
+	collectGarbageLate()
 	cfg := src.config()
 	if *timings {
 		cfg.Timings = build.NewTimings()
 		defer cfg.Timings.Print(stderr)
 	}
-	stop := cfg.Timings.Start("dates from git")
-	cfg.Updated = contentDates(ctx, src.content, stderr)
-	stop()
+	cfg.UpdatedLater = later(func() map[string]time.Time {
+		defer cfg.Timings.Start("dates from git")()
+		return contentDates(ctx, src.content, stderr)
+	})
 	res, err := build.Build(cfg)
 	if err != nil {
 		return err
@@ -80,7 +108,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	stop = cfg.Timings.Start("write")
+	stop := cfg.Timings.Start("write")
 	err = output.Update(*out, res.Files)
 	stop()
 	if err != nil {

@@ -40,6 +40,10 @@ type Config struct {
 	// name as in diagnostics ("content/codes/486.md"). It is data, so that
 	// output stays deterministic; files without an entry show no date.
 	Updated map[string]time.Time
+	// UpdatedLater, when set, supplies Updated from a slower source, such
+	// as git: it is called when the model is built, so the command asks
+	// git while the content loads.
+	UpdatedLater func() map[string]time.Time
 	// BaseURL is the published address, without a trailing slash.
 	BaseURL string
 	// Minify shrinks HTML, CSS and JavaScript; tests turn it off to keep
@@ -92,10 +96,16 @@ func Build(cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	updated := cfg.Updated
+	if cfg.UpdatedLater != nil {
+		stop = tm.Start("wait for dates")
+		updated = cfg.UpdatedLater()
+		stop()
+	}
 	stop = tm.Start("model")
 	s := site.New(site.Input{
 		Content: c, Pages: pages, BaseURL: strings.TrimSuffix(cfg.BaseURL, "/"),
-		RepoURL: cfg.RepoURL, Updated: cfg.Updated,
+		RepoURL: cfg.RepoURL, Updated: updated,
 	})
 	// A note that failed to load has no sections, so links into it are
 	// checked only when every file loaded.

@@ -19,21 +19,63 @@ type pageScan struct {
 }
 
 // attrList holds a tag's attributes in order; a tag has few, so a slice
-// beats a map.
+// beats a map. Keys and values point into the tokenizer's buffer and are
+// copied only when kept: a build scans hundreds of thousands of them.
 type attrList []attr
 
 type attr struct {
-	key string
-	val []byte
+	key, val []byte
 }
 
 func (l attrList) get(key string) string {
 	for _, a := range l {
-		if a.key == key {
+		if string(a.key) == key {
 			return string(a.val)
 		}
 	}
 	return ""
+}
+
+// tagName returns the name of a tag as a string, without copying the names
+// the site's pages are made of.
+func tagName(name []byte) string {
+	switch string(name) {
+	case "a":
+		return "a"
+	case "span":
+		return "span"
+	case "li":
+		return "li"
+	case "p":
+		return "p"
+	case "code":
+		return "code"
+	case "td":
+		return "td"
+	case "th":
+		return "th"
+	case "tr":
+		return "tr"
+	case "text":
+		return "text"
+	case "line":
+		return "line"
+	case "g":
+		return "g"
+	case "link":
+		return "link"
+	case "meta":
+		return "meta"
+	case "script":
+		return "script"
+	case "div":
+		return "div"
+	case "h2":
+		return "h2"
+	case "h3":
+		return "h3"
+	}
+	return string(name)
 }
 
 type linkRef struct {
@@ -67,14 +109,12 @@ func scanHTML(data []byte) *pageScan {
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			tn, hasAttr := z.TagName()
-			tag := string(tn)
+			tag := tagName(tn)
 			attrs = attrs[:0]
 			for hasAttr {
 				var k, v []byte
-				k, v, hasAttr = z.TagAttr()
-				// The tokenizer lowercases keys; values are copied only
-				// when kept.
-				attrs = append(attrs, attr{string(k), v})
+				k, v, hasAttr = z.TagAttr() // keys come lower-cased
+				attrs = append(attrs, attr{k, v})
 			}
 			p.record(tag, attrs, here)
 			inScript = tag == "script" && tt == html.StartTagToken && attrs.get("type") != "application/ld+json"
@@ -87,10 +127,10 @@ func scanHTML(data []byte) *pageScan {
 func (p *pageScan) record(tag string, attrs attrList, line int) {
 	for _, a := range attrs {
 		key, v := a.key, a.val
-		switch {
-		case key == "id":
+		switch string(key) {
+		case "id":
 			p.ids[string(v)] = true
-		case key == "href" || key == "src":
+		case "href", "src":
 			// A canonical link names the published address, which is the
 			// base URL, not a file of this build.
 			if !(tag == "link" && attrs.get("rel") == "canonical") {
@@ -98,11 +138,11 @@ func (p *pageScan) record(tag string, attrs attrList, line int) {
 			}
 		}
 		switch {
-		case strings.HasPrefix(key, "on"):
+		case bytes.HasPrefix(key, []byte("on")):
 			p.unsafe.Addf("", line, 0, "event-handler attribute %s on <%s>", key, tag)
-		case key == "style":
+		case string(key) == "style":
 			p.unsafe.Addf("", line, 0, "inline style attribute on <%s>", tag)
-		case isURLAttr(key) && scriptURL(string(v)):
+		case isURLAttr(string(key)) && scriptURL(string(v)):
 			p.unsafe.Addf("", line, 0, "%s=%q on <%s> can run script", key, v, tag)
 		}
 	}
