@@ -101,22 +101,30 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		defer cfg.Timings.Start("dates from git")()
 		return contentDates(ctx, src.content, stderr)
 	})
-	res, err := build.Build(cfg)
+	// Files stream into a staging folder as the build makes them (only
+	// those that differ from out's); out changes only once all is well.
+	stager, err := output.NewStager(*out)
 	if err != nil {
+		return fmt.Errorf("writing %s: %w", *out, err)
+	}
+	cfg.Out = stager
+	res, err := build.Build(cfg)
+	if err == nil {
+		err = ctx.Err()
+	}
+	if err != nil {
+		stager.Abort()
 		return err
 	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	stop := cfg.Timings.Start("write")
-	err = output.Update(*out, res.Files)
+	stop := cfg.Timings.Start("commit")
+	err = stager.Commit()
 	stop()
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", *out, err)
 	}
 	if !*quiet {
 		fmt.Fprintf(stdout, "built %d codes, %d files, %.1f KiB into %s/ in %s\n",
-			len(res.Site.Codes), len(res.Files), float64(res.Files.Size())/1024, *out, time.Since(start).Round(time.Millisecond))
+			len(res.Site.Codes), res.Count, float64(res.Size)/1024, *out, time.Since(start).Round(time.Millisecond))
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"path"
@@ -158,12 +159,13 @@ func BenchmarkTemplates(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if _, err := r.Render(s); err != nil {
+	discard := func(string, []byte) error { return nil }
+	if err := r.Render(s, discard); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := r.Render(s); err != nil {
+		if err := r.Render(s, discard); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -245,10 +247,12 @@ func BenchmarkFinalChecks(b *testing.B) {
 // round's, as the first build into an empty folder does.
 func BenchmarkWrite(b *testing.B) {
 	files := benchSite(b, true).Files
-	dir := filepath.Join(b.TempDir(), "site")
+	root := b.TempDir()
 	b.SetBytes(int64(files.Size()))
+	i := 0
 	for b.Loop() {
-		if err := output.Write(dir, files); err != nil {
+		i++
+		if err := output.Update(filepath.Join(root, fmt.Sprint(i)), files); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -259,7 +263,7 @@ func BenchmarkWrite(b *testing.B) {
 func BenchmarkUpdate(b *testing.B) {
 	files := benchSite(b, true).Files
 	dir := filepath.Join(b.TempDir(), "site")
-	if err := output.Write(dir, files); err != nil {
+	if err := output.Update(dir, files); err != nil {
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(files.Size()))

@@ -53,6 +53,10 @@ type Config struct {
 	// that a rebuild highlights only the code blocks that changed (its
 	// results are memoised). Nil means a new one for this build.
 	Highlighter *highlight.Highlighter
+	// Out, when set, receives each file as it is made, and the build keeps
+	// none of them: the command streams a site to disk this way. Nil keeps
+	// them in Result.Files.
+	Out output.Sink
 	// Timings, when set, records how long each stage takes.
 	Timings *Timings
 	// Synthetic admits the generated content of the scaling benchmarks
@@ -60,10 +64,14 @@ type Config struct {
 	Synthetic bool
 }
 
-// Result is a built site, in memory.
+// Result is a built site.
 type Result struct {
+	// Files holds every file, when Config.Out was nil; otherwise they
+	// went to Out and Files is nil.
 	Files output.Files
 	Site  *site.Site
+	Count int   // files
+	Size  int64 // bytes
 }
 
 // Build runs the whole pipeline. A non-nil error is a diag.List when the
@@ -115,10 +123,17 @@ func Build(cfg Config) (*Result, error) {
 	if diags != nil {
 		return nil, append(diags, checkTemplates(cfg)...).Err()
 	}
+	out := cfg.Out
+	var memory *output.Memory
+	if out == nil {
+		memory = &output.Memory{}
+		out = memory
+	}
+	files := newSiteFiles(out)
 	// The cards need only the model: they are drawn while the pages render.
-	cards := startCards(s, tm)
-	files, err := renderSite(cfg, s, hl)
-	if err != nil {
+	cards := startCards(s, tm, files)
+	if err := renderSite(cfg, s, hl, files); err != nil {
+		cards.wait()
 		return nil, templateDiags(cfg, err).Err()
 	}
 	stop = tm.Start("exports and site files")
@@ -130,18 +145,23 @@ func Build(cfg Config) (*Result, error) {
 	}
 	stop()
 	stop = tm.Start("wait for cards")
-	if err := cards.addTo(files); err != nil {
+	if err := cards.wait(); err != nil {
 		return nil, err
 	}
 	stop()
+	// Each file was scanned as it was added; what is left is resolving
+	// the links between pages.
 	stop = tm.Start("final checks")
-	var final diag.List
-	final.Append(check.Site(files))
+	final := files.scan.Problems()
 	stop()
 	if final != nil {
 		return nil, final.Err()
 	}
-	return &Result{Files: files, Site: s}, nil
+	res := &Result{Site: s, Count: len(files.Paths()), Size: files.size()}
+	if memory != nil {
+		res.Files = memory.Files()
+	}
+	return res, nil
 }
 
 // checkContent runs the checks that need only the loaded files.
@@ -154,24 +174,26 @@ func checkContent(c *content.Content) diag.List {
 	return diags
 }
 
-func renderSite(cfg Config, s *site.Site, hl *highlight.Highlighter) (output.Files, error) {
+// renderSite renders the pages and adds them, the static files and the
+// search index to files.
+func renderSite(cfg Config, s *site.Site, hl *highlight.Highlighter, files fileSet) error {
 	tm := cfg.Timings
 	stop := tm.Start("assets")
 	m := assets.NewMinifier()
 	var css bytes.Buffer
 	if err := hl.WriteCSS(&css); err != nil {
-		return nil, err
+		return err
 	}
 	a, err := assets.Build(cfg.Static, m, css.Bytes())
 	if err != nil {
-		return nil, err
+		return err
 	}
 	stop()
 	stop = tm.Start("search index")
 	indexName, index, err := searchIndex(s)
 	stop()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	env := render.Env{Asset: a.Path, Highlighter: hl, SearchIndex: "/" + indexName}
 	if cfg.Minify {
@@ -181,21 +203,18 @@ func renderSite(cfg Config, s *site.Site, hl *highlight.Highlighter) (output.Fil
 	r, err := render.New(cfg.Templates, env)
 	stop()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	stop = tm.Start("render pages")
-	files, err := r.Render(s)
+	err = r.Render(s, files.Add)
 	stop()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	for _, name := range a.Files.Paths() {
 		if err := files.Add(name, a.Files[name]); err != nil {
-			return nil, fmt.Errorf("static/%s: %w", path.Base(name), err)
+			return fmt.Errorf("static/%s: %w", path.Base(name), err)
 		}
 	}
-	if err := files.Add(indexName, index); err != nil {
-		return nil, err
-	}
-	return files, nil
+	return files.Add(indexName, index)
 }

@@ -1,10 +1,10 @@
 package build
 
 import (
+	"errors"
 	"image/color"
 
 	"github.com/sipcodes/sipcodes/internal/card"
-	"github.com/sipcodes/sipcodes/internal/output"
 	"github.com/sipcodes/sipcodes/internal/par"
 	"github.com/sipcodes/sipcodes/internal/render"
 	"github.com/sipcodes/sipcodes/internal/site"
@@ -22,58 +22,49 @@ var classColours = [...]color.RGBA{
 }
 
 // cardJob draws the link-preview card of every code, /486/card.png, in
-// the background.
+// the background, adding each to files as it is drawn.
 type cardJob struct {
-	s    *site.Site
 	done chan struct{}
-	pngs [][]byte
 	err  error
 }
 
 // startCards starts drawing the cards of s's codes. They need nothing but
 // the model, so the build draws them while it renders the pages, on
 // processors the other stages leave idle.
-func startCards(s *site.Site, tm *Timings) *cardJob {
-	j := &cardJob{s: s, done: make(chan struct{})}
+func startCards(s *site.Site, tm *Timings, files fileSet) *cardJob {
+	j := &cardJob{done: make(chan struct{})}
 	go func() {
 		defer close(j.done)
 		defer tm.Start("cards")()
-		j.pngs, j.err = drawCards(s)
+		j.err = drawCards(s, files)
 	}()
 	return j
 }
 
-// addTo waits for the cards and adds them to files.
-func (j *cardJob) addTo(files output.Files) error {
+// wait waits for the cards and returns the first error.
+func (j *cardJob) wait() error {
 	<-j.done
-	if j.err != nil {
-		return j.err
-	}
-	for i, c := range j.s.Codes {
-		if err := files.Add(c.URL()[1:]+"card.png", j.pngs[i]); err != nil {
-			return err
-		}
-	}
-	return nil
+	return j.err
 }
 
 // drawCards draws the cards on every processor. They share one
 // card.Renderer, which keeps the glyphs and the lines they have in common.
-func drawCards(s *site.Site) ([][]byte, error) {
+func drawCards(s *site.Site, files fileSet) error {
 	r, err := card.New()
 	if err != nil {
-		return nil, err
+		return err
 	}
-	pngs := make([][]byte, len(s.Codes))
+	errs := make([]error, len(s.Codes))
 	par.For(len(s.Codes), func(i int) {
 		c := s.Codes[i]
-		pngs[i] = r.PNG(card.Card{
+		png := r.PNG(card.Card{
 			Number: c.Code.String(),
 			Title:  c.Reason,
 			Label:  c.Class.Slug() + " " + c.Class.Name() + ", " + c.Class.Kind() + " response",
 			Site:   render.SiteName,
 			Accent: classColours[c.Class.Class],
 		})
+		errs[i] = files.Add(c.URL()[1:]+"card.png", png)
 	})
-	return pngs, nil
+	return errors.Join(errs...)
 }

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"github.com/sipcodes/sipcodes/internal/output"
 	"image/png"
 	"testing"
 
@@ -40,7 +41,7 @@ func TestCards(t *testing.T) {
 func BenchmarkCards(b *testing.B) {
 	res := benchSite(b, true)
 	for b.Loop() {
-		if _, err := drawCards(res.Site); err != nil {
+		if err := drawCards(res.Site, newSiteFiles(&output.Memory{})); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -2,13 +2,12 @@ package build
 
 import (
 	"github.com/sipcodes/sipcodes/internal/export"
-	"github.com/sipcodes/sipcodes/internal/output"
 	"github.com/sipcodes/sipcodes/internal/site"
 )
 
 // addExports publishes the dataset for other programs: /codes.json,
 // /486.json for each code, /codes.csv and the SQL script.
-func addExports(files output.Files, s *site.Site) error {
+func addExports(files fileSet, s *site.Site) error {
 	all, err := export.JSON(s)
 	if err != nil {
 		return err

@@ -7,13 +7,12 @@ import (
 	"slices"
 
 	"github.com/sipcodes/sipcodes/internal/markdown"
-	"github.com/sipcodes/sipcodes/internal/output"
 	"github.com/sipcodes/sipcodes/internal/site"
 )
 
 // addSiteFiles writes the files hosts and crawlers read: the sitemap,
 // robots.txt and Netlify's _redirects with the short aliases of each code.
-func addSiteFiles(files output.Files, s *site.Site) error {
+func addSiteFiles(files fileSet, s *site.Site) error {
 	sitemap, err := sitemapXML(s, files)
 	if err != nil {
 		return err
@@ -32,7 +31,7 @@ func addSiteFiles(files output.Files, s *site.Site) error {
 }
 
 // sitemapXML lists every HTML page but the 404 page.
-func sitemapXML(s *site.Site, files output.Files) ([]byte, error) {
+func sitemapXML(s *site.Site, files fileSet) ([]byte, error) {
 	type url struct {
 		Loc     string `xml:"loc"`
 		LastMod string `xml:"lastmod,omitempty"`
@@ -66,7 +65,7 @@ func sitemapXML(s *site.Site, files output.Files) ([]byte, error) {
 // reason phrase as a slug, /busy-here/. A slug two codes share (406 and 606
 // are both "Not Acceptable") or one that names an existing page is left
 // out, so an alias never points at the wrong code.
-func redirects(s *site.Site, files output.Files) []byte {
+func redirects(s *site.Site, files fileSet) []byte {
 	owners := map[string][]*site.Code{}
 	for _, c := range s.Codes {
 		slug := markdown.Slug(c.Reason)
@@ -77,7 +76,7 @@ func redirects(s *site.Site, files output.Files) []byte {
 	for _, c := range s.Codes {
 		aliases := []string{"sip-" + c.Code.String()}
 		slug := markdown.Slug(c.Reason)
-		_, taken := files[slug+"/index.html"]
+		taken := files.Has(slug + "/index.html")
 		if len(owners[slug]) == 1 && !taken {
 			aliases = append(aliases, slug)
 		}

@@ -1,10 +1,14 @@
 package check
 
 import (
+	"bytes"
+	"maps"
 	"net/url"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/sipcodes/sipcodes/internal/diag"
 	"github.com/sipcodes/sipcodes/internal/output"
@@ -17,48 +21,76 @@ var rfcLink = regexp.MustCompile(`^https://www\.rfc-editor\.org/rfc/rfc[1-9][0-9
 // inside the site must lead to a file, and to an element with that ID when
 // it names a fragment. Links to the RFC Editor must be well formed.
 func SiteLinks(files output.Files) diag.List {
-	return resolveAll(files, scanAll(files))
+	sc := scanFiles(files)
+	return resolveAll(sc.names, sc.pages)
 }
 
 // Site runs SiteLinks and NoScript over the built site with one scan of
-// each page: the build's last step, where a scan of every page is most of
-// the cost.
-func Site(files output.Files) diag.List {
-	scanned := scanAll(files)
-	diags := resolveAll(files, scanned)
-	diags.Append(unsafeAll(files, scanned))
-	return diags
+// each page.
+func Site(files output.Files) diag.List { return scanFiles(files).Problems() }
+
+// scanFiles scans every file in parallel.
+func scanFiles(files output.Files) *SiteScan {
+	sc := NewSiteScan()
+	names := files.Paths()
+	par.For(len(names), func(i int) { sc.Add(names[i], files[names[i]]) })
+	return sc
 }
 
-// scanAll scans every HTML page in parallel, in the order of the paths.
-func scanAll(files output.Files) map[string]*pageScan {
-	names := files.Paths()
-	scanned := make([]*pageScan, len(names))
-	par.For(len(names), func(i int) {
-		if path.Ext(names[i]) == ".html" {
-			scanned[i] = scanHTML(files[names[i]])
-		}
-	})
-	pages := map[string]*pageScan{}
-	for i, p := range scanned {
-		if p != nil {
-			pages[names[i]] = p
-		}
+// SiteScan checks a site's files as the build makes them, so that it need
+// not hold every page until the end: each page is scanned once, when it is
+// added, and only what the links need (its IDs and references) and what
+// could run script are kept. It is safe for concurrent use.
+type SiteScan struct {
+	mu        sync.Mutex
+	names     map[string]bool
+	pages     map[string]*pageScan
+	svgScript map[string]bool
+}
+
+// NewSiteScan starts an empty scan.
+func NewSiteScan() *SiteScan {
+	return &SiteScan{names: map[string]bool{}, pages: map[string]*pageScan{}, svgScript: map[string]bool{}}
+}
+
+// Add scans one file of the site.
+func (sc *SiteScan) Add(name string, data []byte) {
+	var page *pageScan
+	svgScript := false
+	switch path.Ext(name) {
+	case ".html":
+		page = scanHTML(data)
+	case ".svg":
+		svgScript = bytes.Contains(bytes.ToLower(data), []byte("<script"))
 	}
-	return pages
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	sc.names[name] = true
+	if page != nil {
+		sc.pages[name] = page
+	}
+	if svgScript {
+		sc.svgScript[name] = true
+	}
+}
+
+// Problems resolves every reference once all files are added, and lists
+// what could run script, in the order of the paths.
+func (sc *SiteScan) Problems() diag.List {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	diags := resolveAll(sc.names, sc.pages)
+	diags.Append(unsafeAll(sc.names, sc.pages, sc.svgScript))
+	return diags
 }
 
 // resolveAll resolves every reference of every page, in parallel; problems
 // are joined in the order of the paths.
-func resolveAll(files output.Files, pages map[string]*pageScan) diag.List {
-	names := files.Paths()
+func resolveAll(files map[string]bool, pages map[string]*pageScan) diag.List {
+	names := slices.Sorted(maps.Keys(pages))
 	found := make([]diag.List, len(names))
 	par.For(len(names), func(i int) {
-		p := pages[names[i]]
-		if p == nil {
-			return
-		}
-		for _, ref := range p.refs {
+		for _, ref := range pages[names[i]].refs {
 			if msg := resolve(names[i], ref, files, pages); msg != "" {
 				found[i].Addf(names[i], ref.line, 0, "%s", msg)
 			}
@@ -72,7 +104,7 @@ func resolveAll(files output.Files, pages map[string]*pageScan) diag.List {
 }
 
 // resolve returns what is wrong with a reference from page name, or "".
-func resolve(name string, ref linkRef, files output.Files, pages map[string]*pageScan) string {
+func resolve(name string, ref linkRef, files map[string]bool, pages map[string]*pageScan) string {
 	u, err := url.Parse(ref.url)
 	switch {
 	case err != nil:
@@ -108,15 +140,15 @@ func resolve(name string, ref linkRef, files output.Files, pages map[string]*pag
 }
 
 // fileFor maps a site path to the file that a static host serves for it.
-func fileFor(p string, files output.Files) (string, bool) {
+func fileFor(p string, files map[string]bool) (string, bool) {
 	name := strings.TrimPrefix(p, "/")
 	if name == "" || strings.HasSuffix(name, "/") {
 		name += "index.html"
 	}
-	if _, ok := files[name]; ok {
+	if files[name] {
 		return name, true
 	}
-	if _, ok := files[name+"/index.html"]; ok {
+	if files[name+"/index.html"] {
 		return name + "/index.html", true
 	}
 	return "", false

@@ -15,7 +15,8 @@ import (
 // last line of defence against content that got past the earlier checks,
 // and it is what the Content-Security-Policy in netlify.toml relies on.
 func NoScript(files output.Files) diag.List {
-	return unsafeAll(files, scanAll(files))
+	sc := scanFiles(files)
+	return unsafeAll(sc.names, sc.pages, sc.svgScript)
 }
 
 // forbiddenTags embed other documents or change how the page is read.

@@ -2,11 +2,12 @@ package check
 
 import (
 	"bytes"
+	"maps"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/sipcodes/sipcodes/internal/diag"
-	"github.com/sipcodes/sipcodes/internal/output"
 	"golang.org/x/net/html"
 )
 
@@ -161,17 +162,17 @@ func (p *pageScan) record(tag string, attrs attrList, line int) {
 	}
 }
 
-// unsafeAll gathers what the scans found that could run script, and checks
-// SVG files, in the order of the paths.
-func unsafeAll(files output.Files, pages map[string]*pageScan) diag.List {
+// unsafeAll gathers what the scans found that could run script, and the
+// SVG files that hold a script, in the order of the paths.
+func unsafeAll(files map[string]bool, pages map[string]*pageScan, svgScript map[string]bool) diag.List {
 	var diags diag.List
-	for _, name := range files.Paths() {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
 		if p := pages[name]; p != nil {
 			found := p.unsafe.In(name, 0)
 			found.Sort()
 			diags.Append(found)
 		}
-		if path.Ext(name) == ".svg" && bytes.Contains(bytes.ToLower(files[name]), []byte("<script")) {
+		if svgScript[name] {
 			diags.Addf(name, 0, 0, "SVG file holds a script")
 		}
 	}

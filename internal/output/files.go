@@ -1,5 +1,5 @@
-// Package output holds the built site in memory, as paths and bytes, and
-// writes it to disk in one atomic step at the end of a build.
+// Package output holds the files of a built site, as paths and bytes, and
+// puts them on disk, rewriting only what changed (Stager).
 package output
 
 import (
@@ -54,4 +54,10 @@ func ValidPath(name string) error {
 		}
 	}
 	return nil
+}
+
+// Has reports whether name is one of the files.
+func (f Files) Has(name string) bool {
+	_, ok := f[name]
+	return ok
 }

@@ -9,10 +9,10 @@ import (
 
 func TestWriteReplacesFolder(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "site")
-	if err := Write(dir, Files{"old.html": []byte("old"), "a/index.html": []byte("a")}); err != nil {
+	if err := Update(dir, Files{"old.html": []byte("old"), "a/index.html": []byte("a")}); err != nil {
 		t.Fatal(err)
 	}
-	if err := Write(dir, Files{"index.html": []byte("new"), "b/index.html": []byte("b")}); err != nil {
+	if err := Update(dir, Files{"index.html": []byte("new"), "b/index.html": []byte("b")}); err != nil {
 		t.Fatal(err)
 	}
 	got := listFiles(t, dir)
@@ -28,10 +28,10 @@ func TestWriteReplacesFolder(t *testing.T) {
 // write: a file and a folder of the same name.
 func TestFailedWriteKeepsPreviousSite(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "site")
-	if err := Write(dir, Files{"index.html": []byte("good")}); err != nil {
+	if err := Update(dir, Files{"index.html": []byte("good")}); err != nil {
 		t.Fatal(err)
 	}
-	err := Write(dir, Files{"a": []byte("file"), "a/index.html": []byte("needs a folder"), "index.html": []byte("bad")})
+	err := Update(dir, Files{"a": []byte("file"), "a/index.html": []byte("needs a folder"), "index.html": []byte("bad")})
 	if err == nil {
 		t.Fatal("Write succeeded where it could not")
 	}
@@ -158,7 +158,7 @@ func TestUpdate(t *testing.T) {
 // files are staged: the previous site must be untouched.
 func TestFailedUpdateKeepsPreviousSite(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "site")
-	if err := Write(dir, Files{"index.html": []byte("good"), "old.html": []byte("old")}); err != nil {
+	if err := Update(dir, Files{"index.html": []byte("good"), "old.html": []byte("old")}); err != nil {
 		t.Fatal(err)
 	}
 	err := Update(dir, Files{"a": []byte("file"), "a/index.html": []byte("needs a folder"), "index.html": []byte("bad")})

@@ -10,70 +10,187 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/sipcodes/sipcodes/internal/par"
 )
 
-// Update makes the folder dir hold exactly files, rewriting only what
-// changed: a rebuild usually changes a few files of hundreds, and on most
-// file systems creating a file costs far more than reading one to compare.
+// Sink receives the files of a build as they are made, from several
+// goroutines at once, so that a build need not hold its whole output.
+type Sink interface {
+	Put(name string, data []byte) error
+}
+
+// Memory is a Sink that keeps every file.
+type Memory struct {
+	mu    sync.Mutex
+	files Files
+}
+
+// Put keeps a copy of nothing: data must not change afterwards.
+func (m *Memory) Put(name string, data []byte) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.files == nil {
+		m.files = Files{}
+	}
+	return m.files.Add(name, data)
+}
+
+// Files returns what was put.
+func (m *Memory) Files() Files {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.files
+}
+
+// Stager updates the folder dir to hold exactly the files put into it,
+// rewriting only what changed: a rebuild usually changes a few files of
+// hundreds, and on most file systems creating a file costs far more than
+// reading one to compare.
 //
-// Files that differ from dir's are first written into a staging folder
-// beside dir; any error up to there removes it and leaves dir as it was.
-// Then each staged file is renamed into place, which replaces it whole,
-// and files and folders that are no longer part of the site are removed.
-// Only a failing disk during those renames can leave dir half updated;
-// the error says so. When dir does not exist, Update is Write.
-func Update(dir string, files Files) error {
+// Put compares each file with dir's and writes one that differs into a
+// staging folder beside dir; dir is untouched until Commit. Commit renames
+// each staged file over its place, which replaces it whole, then removes
+// the files and folders of dir that were not put. When dir does not exist
+// yet, the staging folder becomes dir in one rename. Abort, or a failed
+// Commit before its first rename, leaves dir as it was; only a failing disk
+// during the renames can leave it half updated, and the error says so.
+type Stager struct {
+	dir, stage string
+	fresh      bool // dir does not exist: everything is staged
+
+	mu      sync.Mutex
+	put     map[string]bool
+	changed []string
+	made    map[string]bool // folders made in stage
+}
+
+// NewStager makes the staging folder for dir.
+func NewStager(dir string) (*Stager, error) {
 	dir = filepath.Clean(dir)
+	s := &Stager{dir: dir, put: map[string]bool{}, made: map[string]bool{".": true}}
 	info, err := os.Lstat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return Write(dir, files)
+		s.fresh = true
 	case err != nil:
-		return err
+		return nil, err
 	case !info.IsDir():
-		return fmt.Errorf("%s is not a folder", dir)
+		return nil, fmt.Errorf("%s is not a folder", dir)
 	}
-	names := files.Paths()
-	changed := make([]bool, len(names))
-	par.For(len(names), func(i int) {
-		old, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(names[i])))
-		changed[i] = err != nil || !bytes.Equal(old, files[names[i]])
-	})
-	staged := Files{}
-	for i, name := range names {
-		if changed[i] {
-			staged[name] = files[name]
+	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+		return nil, err
+	}
+	if s.stage, err = os.MkdirTemp(filepath.Dir(dir), filepath.Base(dir)+".tmp-"); err != nil {
+		return nil, err
+	}
+	if err := os.Chmod(s.stage, 0o755); err != nil {
+		s.Abort()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Put stages name unless dir already holds the same bytes under it.
+func (s *Stager) Put(name string, data []byte) error {
+	if err := ValidPath(name); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	dup := s.put[name]
+	s.put[name] = true
+	s.mu.Unlock()
+	if dup {
+		return fmt.Errorf("output: %s is written twice", name)
+	}
+	if !s.fresh {
+		old, err := os.ReadFile(filepath.Join(s.dir, filepath.FromSlash(name)))
+		if err == nil && bytes.Equal(old, data) {
+			return nil
 		}
 	}
-	stale, err := staleEntries(dir, files)
-	if err != nil {
+	if err := s.makeDirs(path.Dir(name)); err != nil {
 		return err
 	}
-	if len(staged) == 0 && len(stale) == 0 {
-		return nil
-	}
-	stage, err := os.MkdirTemp(filepath.Dir(dir), filepath.Base(dir)+".tmp-")
-	if err != nil {
+	if err := os.WriteFile(filepath.Join(s.stage, filepath.FromSlash(name)), data, 0o644); err != nil {
 		return err
 	}
-	defer os.RemoveAll(stage)
-	if err := writeAll(stage, staged); err != nil {
-		return err
+	s.mu.Lock()
+	s.changed = append(s.changed, name)
+	s.mu.Unlock()
+	return nil
+}
+
+// makeDirs makes the folder d of the staging folder, parents first, each
+// once. A file and a folder of the same name fail here, when the second
+// is made.
+func (s *Stager) makeDirs(d string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var missing []string
+	for ; !s.made[d]; d = path.Dir(d) {
+		missing = append(missing, d)
 	}
-	if err := commit(stage, dir, staged.Paths(), stale); err != nil {
-		return fmt.Errorf("%s is partly updated; build again: %w", dir, err)
+	for i := len(missing) - 1; i >= 0; i-- {
+		err := os.Mkdir(filepath.Join(s.stage, filepath.FromSlash(missing[i])), 0o755)
+		if err != nil && !errors.Is(err, fs.ErrExist) {
+			return err
+		}
+		s.made[missing[i]] = true
 	}
 	return nil
 }
 
-// staleEntries lists what dir holds that files do not: files, and folders
-// that no file of files lies under, deepest first, as paths relative to
-// dir with slashes.
-func staleEntries(dir string, files Files) ([]string, error) {
+// Abort removes the staging folder; dir stays as it was.
+func (s *Stager) Abort() { os.RemoveAll(s.stage) }
+
+// Commit puts the staged files in place and removes what was not put.
+func (s *Stager) Commit() error {
+	defer s.Abort()
+	if s.fresh {
+		return os.Rename(s.stage, s.dir)
+	}
+	for name := range s.put {
+		for d := path.Dir(name); d != "."; d = path.Dir(d) {
+			if s.put[d] {
+				return fmt.Errorf("output: %s is both a file and the folder of %s", d, name)
+			}
+		}
+	}
+	stale, err := staleEntries(s.dir, s.put)
+	if err != nil {
+		return err
+	}
+	slices.Sort(s.changed)
+	if err := commit(s.stage, s.dir, s.changed, stale); err != nil {
+		return fmt.Errorf("%s is partly updated; build again: %w", s.dir, err)
+	}
+	return nil
+}
+
+// Update makes dir hold exactly files, through a Stager.
+func Update(dir string, files Files) error {
+	s, err := NewStager(dir)
+	if err != nil {
+		return err
+	}
+	names := files.Paths()
+	errs := make([]error, len(names))
+	par.For(len(names), func(i int) { errs[i] = s.Put(names[i], files[names[i]]) })
+	if err := errors.Join(errs...); err != nil {
+		s.Abort()
+		return err
+	}
+	return s.Commit()
+}
+
+// staleEntries lists what dir holds that was not put: files, and folders
+// that nothing put lies under, deepest first, as paths relative to dir
+// with slashes.
+func staleEntries(dir string, put map[string]bool) ([]string, error) {
 	keep := map[string]bool{}
-	for name := range files {
+	for name := range put {
 		for d := path.Dir(name); d != "." && !keep[d]; d = path.Dir(d) {
 			keep[d] = true
 		}
@@ -89,7 +206,7 @@ func staleEntries(dir string, files Files) ([]string, error) {
 		}
 		// An entry whose name the new site uses, as a file or a folder,
 		// is replaced in commit whatever it was, and not listed.
-		if rel = filepath.ToSlash(rel); files[rel] == nil && !keep[rel] {
+		if rel = filepath.ToSlash(rel); !put[rel] && !keep[rel] {
 			stale = append(stale, rel)
 		}
 		return nil

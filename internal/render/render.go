@@ -11,11 +11,9 @@ import (
 	"io"
 	"io/fs"
 	"path"
-	"runtime"
 	"strings"
-	"sync"
 
-	"github.com/sipcodes/sipcodes/internal/output"
+	"github.com/sipcodes/sipcodes/internal/par"
 	"github.com/sipcodes/sipcodes/internal/site"
 )
 
@@ -104,38 +102,29 @@ func (r *Renderer) parse(t *template.Template, fsys fs.FS, patterns ...string) e
 	return nil
 }
 
-// Render writes every page of s.
-func (r *Renderer) Render(s *site.Site) (output.Files, error) {
+// Render renders every page of s and hands each to add as soon as it is
+// made, from several goroutines at once, so that no page need be kept.
+// If pages fail, the error of the first in Pages order is returned.
+func (r *Renderer) Render(s *site.Site, add func(name string, data []byte) error) error {
 	pages := Pages(s)
-	results := make([][]byte, len(pages))
 	errs := make([]error, len(pages))
-	var wg sync.WaitGroup
-	work := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range work {
-				results[i], errs[i] = r.page(pages[i])
-			}
-		})
-	}
-	for i := range pages {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
-	files := output.Files{}
-	for i, p := range pages {
-		if errs[i] != nil && r.env.MinifyTemplate != nil {
-			errs[i] = sourceError(r.fsys, r.env, errs[i], p)
+	par.For(len(pages), func(i int) {
+		data, err := r.page(pages[i])
+		if err == nil {
+			err = add(pages[i].File, data)
+		} else if r.env.MinifyTemplate != nil {
+			err = sourceError(r.fsys, r.env, err, pages[i])
 		}
-		if errs[i] != nil {
-			return nil, fmt.Errorf("rendering %s: %w", p.File, errs[i])
+		if err != nil {
+			errs[i] = fmt.Errorf("rendering %s: %w", pages[i].File, err)
 		}
-		if err := files.Add(p.File, results[i]); err != nil {
-			return nil, err
+	})
+	for _, err := range errs {
+		if err != nil {
+			return err
 		}
 	}
-	return files, nil
+	return nil
 }
 
 func (r *Renderer) page(p Page) ([]byte, error) {

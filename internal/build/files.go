@@ -1,0 +1,72 @@
+package build
+
+import (
+	"maps"
+	"slices"
+	"sync"
+
+	"github.com/sipcodes/sipcodes/internal/check"
+	"github.com/sipcodes/sipcodes/internal/output"
+)
+
+// fileSet is the site's files so far, as the steps that add files after
+// the pages see them.
+type fileSet interface {
+	Add(name string, data []byte) error
+	Paths() []string
+	Has(name string) bool
+}
+
+// siteFiles receives every file of a build as it is made, from any
+// goroutine: it scans the file for the final checks and hands it to out.
+// It keeps only the names and sizes, so that a build of thousands of
+// pages streams them to disk instead of holding them.
+type siteFiles struct {
+	scan *check.SiteScan
+	out  output.Sink
+
+	mu    sync.Mutex
+	sizes map[string]int
+}
+
+func newSiteFiles(out output.Sink) *siteFiles {
+	return &siteFiles{scan: check.NewSiteScan(), out: out, sizes: map[string]int{}}
+}
+
+// Add scans a file and puts it. Paths are checked by out.
+func (f *siteFiles) Add(name string, data []byte) error {
+	if err := f.out.Put(name, data); err != nil {
+		return err
+	}
+	f.scan.Add(name, data)
+	f.mu.Lock()
+	f.sizes[name] = len(data)
+	f.mu.Unlock()
+	return nil
+}
+
+// Paths returns the names added so far, sorted.
+func (f *siteFiles) Paths() []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return slices.Sorted(maps.Keys(f.sizes))
+}
+
+// Has reports whether name was added.
+func (f *siteFiles) Has(name string) bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	_, ok := f.sizes[name]
+	return ok
+}
+
+// size is the number of bytes added.
+func (f *siteFiles) size() int64 {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	n := int64(0)
+	for _, s := range f.sizes {
+		n += int64(s)
+	}
+	return n
+}
