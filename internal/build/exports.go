@@ -1,7 +1,10 @@
 package build
 
 import (
+	"errors"
+
 	"github.com/sipcodes/sipcodes/internal/export"
+	"github.com/sipcodes/sipcodes/internal/par"
 	"github.com/sipcodes/sipcodes/internal/site"
 )
 
@@ -25,14 +28,16 @@ func addExports(files fileSet, s *site.Site) error {
 			return err
 		}
 	}
-	for _, c := range s.Codes {
+	// One file per code, made and written on every processor: on a large
+	// site, creating the files is most of the cost.
+	errs := make([]error, len(s.Codes))
+	par.For(len(s.Codes), func(i int) {
+		c := s.Codes[i]
 		data, err := export.CodeJSON(s, c)
-		if err != nil {
-			return err
+		if err == nil {
+			err = files.Add(c.Code.String()+".json", data)
 		}
-		if err := files.Add(c.Code.String()+".json", data); err != nil {
-			return err
-		}
-	}
-	return nil
+		errs[i] = err
+	})
+	return errors.Join(errs...)
 }
