@@ -19,10 +19,14 @@ func NoScript(files output.Files) diag.List {
 	return unsafeAll(sc.names, sc.pages, sc.svgScript)
 }
 
-// forbiddenTags embed other documents or change how the page is read.
-var forbiddenTags = map[string]bool{
-	"iframe": true, "frame": true, "frameset": true, "object": true, "embed": true,
-	"applet": true, "base": true, "portal": true, "style": true,
+// forbiddenTag reports whether tag embeds another document or changes how
+// the page is read.
+func forbiddenTag(tag string) bool {
+	switch tag {
+	case "iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal", "style":
+		return true
+	}
+	return false
 }
 
 func isURLAttr(key string) bool {
@@ -41,6 +45,10 @@ func scriptURL(v string) bool {
 		// No scheme, and no entity that could spell one.
 		return false
 	}
+	if plainURL(v) {
+		// Nothing to decode or strip: the scheme is as written.
+		return hasPrefixFold(v, "javascript:") || hasPrefixFold(v, "vbscript:") || hasPrefixFold(v, "data:")
+	}
 	var b strings.Builder
 	for _, r := range strings.ToLower(html.UnescapeString(v)) {
 		if r > ' ' {
@@ -49,4 +57,20 @@ func scriptURL(v string) bool {
 	}
 	s := b.String()
 	return strings.HasPrefix(s, "javascript:") || strings.HasPrefix(s, "vbscript:") || strings.HasPrefix(s, "data:")
+}
+
+// plainURL reports whether v holds no entity, space, control character or
+// byte outside ASCII, so that a browser reads its scheme as written.
+func plainURL(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; c <= ' ' || c == '&' || c >= 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+// hasPrefixFold is strings.HasPrefix with ASCII letters folded.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }

@@ -84,8 +84,17 @@ type linkRef struct {
 	line int
 }
 
-// scanHTML reads a page once, token by token.
+// scanHTML reads a page once: with scanFast when it can, or else with the
+// tokenizer.
 func scanHTML(data []byte) *pageScan {
+	if p, ok := scanFast(data); ok {
+		return p
+	}
+	return scanTokens(data)
+}
+
+// scanTokens reads a page once, token by token.
+func scanTokens(data []byte) *pageScan {
 	p := &pageScan{ids: map[string]bool{}}
 	z := html.NewTokenizer(bytes.NewReader(data))
 	line := 1
@@ -155,7 +164,7 @@ func (p *pageScan) record(tag string, attrs attrList, line int) {
 		if src := attrs.get("src"); !strings.HasPrefix(src, "/") || path.Ext(src) != ".js" {
 			p.unsafe.Addf("", line, 0, "script that does not load one of the site's own .js files")
 		}
-	case forbiddenTags[tag]:
+	case forbiddenTag(tag):
 		p.unsafe.Addf("", line, 0, "<%s> is not allowed", tag)
 	case tag == "meta" && strings.EqualFold(attrs.get("http-equiv"), "refresh"):
 		p.unsafe.Addf("", line, 0, "<meta http-equiv=refresh> is not allowed")
