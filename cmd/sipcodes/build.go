@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
@@ -131,6 +132,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("writing %s: %w", *out, err)
 	}
 	cfg.Out = stager
+	cfg.Previous = func(name string) ([]byte, error) {
+		return os.ReadFile(filepath.Join(*out, filepath.FromSlash(name)))
+	}
 	res, err := build.Build(cfg)
 	if err == nil {
 		err = ctx.Err()

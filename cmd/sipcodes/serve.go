@@ -5,13 +5,14 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/sipcodes/sipcodes/internal/highlight"
 	"io"
 	"net"
+	"os"
 	"strconv"
 	"strings"
 
 	"github.com/sipcodes/sipcodes/internal/build"
+	"github.com/sipcodes/sipcodes/internal/highlight"
 	"github.com/sipcodes/sipcodes/internal/output"
 	"github.com/sipcodes/sipcodes/internal/serve"
 )
@@ -46,12 +47,21 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	cfg.Updated = contentDates(ctx, src.content, stderr)
 	// One highlighter for every rebuild: it remembers what it highlighted.
 	cfg.Highlighter = highlight.New()
+	// The last good build's cards are reused when their text is unchanged.
+	var last output.Files
+	cfg.Previous = func(name string) ([]byte, error) {
+		if data, ok := last[name]; ok {
+			return data, nil
+		}
+		return nil, os.ErrNotExist
+	}
 	s := serve.New(serve.Config{
 		Build: func() (output.Files, error) {
 			res, err := build.Build(cfg)
 			if err != nil {
 				return nil, errors.New(compilerText(err))
 			}
+			last = res.Files
 			return res.Files, nil
 		},
 		Watch: []string{src.content, src.templates, src.static},

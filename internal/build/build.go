@@ -57,6 +57,10 @@ type Config struct {
 	// none of them: the command streams a site to disk this way. Nil keeps
 	// them in Result.Files.
 	Out output.Sink
+	// Previous, when set, reads a file of the previous build's output, so
+	// that files which are costly to make and carry the key of what they
+	// were made from (the cards) are reused when that key is unchanged.
+	Previous func(name string) ([]byte, error)
 	// Timings, when set, records how long each stage takes.
 	Timings *Timings
 	// Synthetic admits the generated content of the scaling benchmarks
@@ -131,7 +135,7 @@ func Build(cfg Config) (*Result, error) {
 	}
 	files := newSiteFiles(out)
 	// The cards need only the model: they are drawn while the pages render.
-	cards := startCards(s, tm, files)
+	cards := startCards(s, tm, files, cfg.Previous)
 	if err := renderSite(cfg, s, hl, files); err != nil {
 		cards.wait()
 		return nil, templateDiags(cfg, err).Err()

@@ -31,12 +31,12 @@ type cardJob struct {
 // startCards starts drawing the cards of s's codes. They need nothing but
 // the model, so the build draws them while it renders the pages, on
 // processors the other stages leave idle.
-func startCards(s *site.Site, tm *Timings, files fileSet) *cardJob {
+func startCards(s *site.Site, tm *Timings, files fileSet, previous func(string) ([]byte, error)) *cardJob {
 	j := &cardJob{done: make(chan struct{})}
 	go func() {
 		defer close(j.done)
 		defer tm.Start("cards")()
-		j.err = drawCards(s, files)
+		j.err = drawCards(s, files, previous)
 	}()
 	return j
 }
@@ -49,7 +49,8 @@ func (j *cardJob) wait() error {
 
 // drawCards draws the cards on every processor. They share one
 // card.Renderer, which keeps the glyphs and the lines they have in common.
-func drawCards(s *site.Site, files fileSet) error {
+// A card of the previous build whose key is this card's is reused instead.
+func drawCards(s *site.Site, files fileSet, previous func(string) ([]byte, error)) error {
 	r, err := card.New()
 	if err != nil {
 		return err
@@ -57,14 +58,35 @@ func drawCards(s *site.Site, files fileSet) error {
 	errs := make([]error, len(s.Codes))
 	par.For(len(s.Codes), func(i int) {
 		c := s.Codes[i]
-		png := r.PNG(card.Card{
+		cc := card.Card{
 			Number: c.Code.String(),
 			Title:  c.Reason,
 			Label:  c.Class.Slug() + " " + c.Class.Name() + ", " + c.Class.Kind() + " response",
 			Site:   render.SiteName,
 			Accent: classColours[c.Class.Class],
-		})
-		errs[i] = files.Add(c.URL()[1:]+"card.png", png)
+		}
+		name := c.URL()[1:] + "card.png"
+		png := previousCard(previous, name, cc.Key())
+		if png == nil {
+			png = r.PNG(cc)
+		}
+		errs[i] = files.Add(name, png)
 	})
 	return errors.Join(errs...)
+}
+
+// previousCard returns the previous build's card at name if it was drawn
+// from the same key, or nil.
+func previousCard(previous func(string) ([]byte, error), name, key string) []byte {
+	if previous == nil {
+		return nil
+	}
+	data, err := previous(name)
+	if err != nil {
+		return nil
+	}
+	if k, ok := card.KeyOf(data); !ok || k != key {
+		return nil
+	}
+	return data
 }

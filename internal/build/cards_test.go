@@ -2,11 +2,12 @@ package build
 
 import (
 	"bytes"
-	"github.com/sipcodes/sipcodes/internal/output"
 	"image/png"
+	"io/fs"
 	"testing"
 
 	"github.com/sipcodes/sipcodes/internal/card"
+	"github.com/sipcodes/sipcodes/internal/output"
 )
 
 // TestCards checks that every code page has its card, that the page names
@@ -41,8 +42,66 @@ func TestCards(t *testing.T) {
 func BenchmarkCards(b *testing.B) {
 	res := benchSite(b, true)
 	for b.Loop() {
-		if err := drawCards(res.Site, newSiteFiles(&output.Memory{})); err != nil {
+		if err := drawCards(res.Site, newSiteFiles(&output.Memory{}), nil); err != nil {
 			b.Fatal(err)
 		}
 	}
+}
+
+// TestCardsReusePreviousBuild gives the build a previous output in which
+// 486's card carries the key 486's card has now, and 487's a stale key:
+// the first must be taken as it is, the second drawn again.
+func TestCardsReusePreviousBuild(t *testing.T) {
+	first, err := Build(config("../../content", true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := func(name string) string {
+		k, ok := card.KeyOf(first.Files[name])
+		if !ok {
+			t.Fatalf("%s has no key", name)
+		}
+		return k
+	}
+	// A stand-in that only a reused card could have put in the output.
+	standIn := func(k string) []byte {
+		var b bytes.Buffer
+		b.WriteString("\x89PNG\r\n\x1a\n")
+		writeChunk(&b, "IHDR", make([]byte, 13))
+		writeChunk(&b, "tEXt", []byte("sipcodes-card\x00"+k))
+		return b.Bytes()
+	}
+	previous := map[string][]byte{
+		"486/card.png": standIn(key("486/card.png")),
+		"487/card.png": standIn(key("486/card.png")),
+	}
+	cfg := config("../../content", true)
+	cfg.Previous = func(name string) ([]byte, error) {
+		if data, ok := previous[name]; ok {
+			return data, nil
+		}
+		return nil, fs.ErrNotExist
+	}
+	second, err := Build(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(second.Files["486/card.png"], previous["486/card.png"]) {
+		t.Error("486's card was drawn again although its key is unchanged")
+	}
+	if !bytes.Equal(second.Files["487/card.png"], first.Files["487/card.png"]) {
+		t.Error("487's card was taken from a previous build with another key")
+	}
+	if !bytes.Equal(second.Files["600/card.png"], first.Files["600/card.png"]) {
+		t.Error("a card missing from the previous build was not drawn")
+	}
+}
+
+func writeChunk(b *bytes.Buffer, typ string, data []byte) {
+	var n [4]byte
+	n[3] = byte(len(data))
+	b.Write(n[:])
+	b.WriteString(typ)
+	b.Write(data)
+	b.Write(make([]byte, 4)) // the CRC is not checked
 }

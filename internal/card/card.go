@@ -113,9 +113,9 @@ const (
 // titleSizes are tried in turn until the reason phrase fits on one line.
 var titleSizes = []float64{72, 64, 56, 48, 42}
 
-// PNG draws c as a PNG file.
+// PNG draws c as a PNG file, with c.Key stored in it (KeyOf).
 func (r *Renderer) PNG(c Card) []byte {
-	return encodePNG(r.layout(c))
+	return encodePNG(r.layout(c), c.Key())
 }
 
 // layout places c's glyphs, line by line. The site's name and the class

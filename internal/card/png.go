@@ -10,7 +10,7 @@ import (
 // compressed as runs alone (zlibRuns), many times faster than image/png's
 // fastest level, which looks for repeated strings everywhere, into a file
 // about twice as large.
-func encodePNG(f *frame) []byte {
+func encodePNG(f *frame, key string) []byte {
 	var ihdr [13]byte
 	binary.BigEndian.PutUint32(ihdr[0:], Width)
 	binary.BigEndian.PutUint32(ihdr[4:], Height)
@@ -24,6 +24,7 @@ func encodePNG(f *frame) []byte {
 	out := make([]byte, 0, 8+4*12+len(ihdr)+len(plte)+len(idat))
 	out = append(out, "\x89PNG\r\n\x1a\n"...)
 	out = chunk(out, "IHDR", ihdr[:])
+	out = chunk(out, "tEXt", []byte(keyword+"\x00"+key))
 	out = chunk(out, "PLTE", plte)
 	out = chunk(out, "IDAT", idat)
 	return chunk(out, "IEND", nil)
