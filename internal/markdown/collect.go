@@ -3,6 +3,8 @@ package markdown
 import (
 	"bytes"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -55,7 +57,32 @@ func collect(root ast.Node, src []byte, lines lineIndex, doc *Doc) {
 		}
 		return ast.WalkContinue, nil
 	})
-	doc.Text = strings.Join(strings.Fields(text.String()), " ")
+	doc.Text = collapseSpace(text.String())
+}
+
+// collapseSpace is strings.Join(strings.Fields(s), " ") in one pass: the
+// text of every note goes through it.
+func collapseSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	pending := false // a space is owed before the next word
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			pending = b.Len() > 0
+		} else {
+			if pending {
+				b.WriteByte(' ')
+				pending = false
+			}
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }
 
 // plainText returns the text of an inline tree without markup.
