@@ -6,6 +6,7 @@ package build
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -135,24 +136,28 @@ func Build(cfg Config) (*Result, error) {
 	}
 	files := newSiteFiles(out)
 	// The cards need only the model: they are drawn while the pages render.
-	cards := startCards(s, tm, files, cfg.Previous)
+	// The cards (/486/card.png) and the exports (/codes.json, /486.json…)
+	// need only the model: they are made while the pages render.
+	cards := startBackground(tm, "cards", func() error { return drawCards(s, files, cfg.Previous) })
+	exports := startBackground(tm, "exports", func() error { return addExports(files, s) })
 	if err := renderSite(cfg, s, hl, files); err != nil {
 		cards.wait()
+		exports.wait()
 		return nil, templateDiags(cfg, err).Err()
 	}
-	stop = tm.Start("exports and site files")
-	if err := addExports(files, s); err != nil {
-		return nil, err
-	}
-	if err := addSiteFiles(files, s); err != nil {
-		return nil, err
-	}
+	stop = tm.Start("wait for cards and exports")
+	err = errors.Join(cards.wait(), exports.wait())
 	stop()
-	stop = tm.Start("wait for cards")
-	if err := cards.wait(); err != nil {
+	if err != nil {
 		return nil, err
 	}
+	// The sitemap and the redirects list the pages.
+	stop = tm.Start("site files")
+	err = addSiteFiles(files, s)
 	stop()
+	if err != nil {
+		return nil, err
+	}
 	// Each file was scanned as it was added; what is left is resolving
 	// the links between pages.
 	stop = tm.Start("final checks")
@@ -182,23 +187,37 @@ func checkContent(c *content.Content) diag.List {
 // search index to files.
 func renderSite(cfg Config, s *site.Site, hl *highlight.Highlighter, files fileSet) error {
 	tm := cfg.Timings
+	// The search index needs only the model; it is built while the
+	// static files are minified and the templates parsed.
+	type searchFile struct {
+		name string
+		data []byte
+		err  error
+	}
+	indexDone := make(chan searchFile, 1)
+	go func() {
+		defer tm.Start("search index")()
+		var ix searchFile
+		ix.name, ix.data, ix.err = searchIndex(s)
+		indexDone <- ix
+	}()
 	stop := tm.Start("assets")
 	m := assets.NewMinifier()
 	var css bytes.Buffer
 	if err := hl.WriteCSS(&css); err != nil {
+		<-indexDone
 		return err
 	}
 	a, err := assets.Build(cfg.Static, m, css.Bytes())
+	stop()
+	ix := <-indexDone
+	if err == nil {
+		err = ix.err
+	}
 	if err != nil {
 		return err
 	}
-	stop()
-	stop = tm.Start("search index")
-	indexName, index, err := searchIndex(s)
-	stop()
-	if err != nil {
-		return err
-	}
+	indexName, index := ix.name, ix.data
 	env := render.Env{Asset: a.Path, Highlighter: hl, SearchIndex: "/" + indexName}
 	if cfg.Minify {
 		env.MinifyTemplate = func(src []byte) ([]byte, error) { return m.Bytes(assets.HTMLTemplate, src) }

@@ -21,28 +21,26 @@ var classColours = [...]color.RGBA{
 	6: {0xa3, 0x22, 0x6f, 0xff},
 }
 
-// cardJob draws the link-preview card of every code, /486/card.png, in
-// the background, adding each to files as it is drawn.
-type cardJob struct {
+// background runs a step of the build that needs only the model, such as
+// drawing the cards, on processors the rendering leaves idle.
+type background struct {
 	done chan struct{}
 	err  error
 }
 
-// startCards starts drawing the cards of s's codes. They need nothing but
-// the model, so the build draws them while it renders the pages, on
-// processors the other stages leave idle.
-func startCards(s *site.Site, tm *Timings, files fileSet, previous func(string) ([]byte, error)) *cardJob {
-	j := &cardJob{done: make(chan struct{})}
+// startBackground starts f, timed under name.
+func startBackground(tm *Timings, name string, f func() error) *background {
+	j := &background{done: make(chan struct{})}
 	go func() {
 		defer close(j.done)
-		defer tm.Start("cards")()
-		j.err = drawCards(s, files, previous)
+		defer tm.Start(name)()
+		j.err = f()
 	}()
 	return j
 }
 
-// wait waits for the cards and returns the first error.
-func (j *cardJob) wait() error {
+// wait waits for the step and returns its error.
+func (j *background) wait() error {
 	<-j.done
 	return j.err
 }
