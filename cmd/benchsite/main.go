@@ -73,6 +73,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	report := fs.Bool("report", false, "only report: exit 0 even when a target is missed")
 	keep := fs.Bool("keep", false, "keep the temporary folder with the binary, the generated content and the built sites")
 	prebuilt := fs.String("bin", "", "time this sipcodes binary instead of compiling ./cmd/sipcodes")
+	fresh := fs.Bool("fresh", false, "build into an empty folder each time, as on a new clone, instead of over the previous build")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -98,10 +99,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return fmt.Errorf("compiling ./cmd/sipcodes: %w", err)
 		}
 	}
-	printMachine(stdout, *runs)
+	printMachine(stdout, *runs, *fresh)
 
 	var results []result
-	real, err := timeSite(ctx, "real site", bin, []string{"-out", filepath.Join(tmp, "site-real")}, nil, *runs)
+	real, err := timeSite(ctx, "real site", bin, []string{"-out", filepath.Join(tmp, "site-real")}, nil, *runs, *fresh)
 	if err != nil {
 		return err
 	}
@@ -114,7 +115,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		r, err := timeSite(ctx, fmt.Sprintf("synthetic %d", pages), bin,
 			[]string{"-content", dir, "-out", filepath.Join(tmp, fmt.Sprintf("site-%d", pages))},
-			[]string{syntheticEnvVar}, *runs)
+			[]string{syntheticEnvVar}, *runs, *fresh)
 		if err != nil {
 			return err
 		}
@@ -141,7 +142,7 @@ func parseSizes(s string) ([]int, error) {
 }
 
 // printMachine says what the figures were measured on.
-func printMachine(w io.Writer, runs int) {
+func printMachine(w io.Writer, runs int, fresh bool) {
 	model := "unknown CPU"
 	if data, err := os.ReadFile("/proc/cpuinfo"); err == nil {
 		for line := range strings.Lines(string(data)) {
@@ -164,7 +165,11 @@ func printMachine(w io.Writer, runs int) {
 		load = ", load average " + strings.Join(strings.Fields(string(data))[:3], " ")
 	}
 	fmt.Fprintf(w, "machine: %d CPUs (%s)%s, %s/%s, %s%s\n", runtime.NumCPU(), model, mem, runtime.GOOS, runtime.GOARCH, runtime.Version(), load)
-	fmt.Fprintf(w, "median of %d builds with the compiled binary, after one untimed build\n\n", runs)
+	into := "each over the previous build's output"
+	if fresh {
+		into = "each into an empty folder"
+	}
+	fmt.Fprintf(w, "median of %d builds with the compiled binary, %s, after one untimed build\n\n", runs, into)
 	fmt.Fprintf(w, "%-16s %7s %7s %10s %10s %10s %9s %9s\n", "site", "pages", "files", "median", "min", "cpu", "pages/s", "peak RSS")
 }
 

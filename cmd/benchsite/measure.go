@@ -27,13 +27,19 @@ type result struct {
 func (r result) pagesPerSecond() float64 { return float64(r.pages) / r.wall.Seconds() }
 
 // timeSite runs "bin build -q args..." once untimed, which also leaves an
-// output folder for the timed runs to replace as a rebuild does, then runs
-// times more.
-func timeSite(ctx context.Context, name, bin string, args, env []string, runs int) (result, error) {
+// output folder for the timed runs to update as a rebuild does, then runs
+// times more. With fresh, the output folder is removed (untimed) before
+// each run, as on a new clone.
+func timeSite(ctx context.Context, name, bin string, args, env []string, runs int, fresh bool) (result, error) {
 	r := result{name: name}
 	var walls, cpus []time.Duration
 	out := args[len(args)-1]
 	for i := range runs + 1 {
+		if fresh && i > 0 {
+			if err := os.RemoveAll(out); err != nil {
+				return r, err
+			}
+		}
 		cmd := exec.CommandContext(ctx, bin, append([]string{"build", "-q"}, args...)...)
 		cmd.Env = append(os.Environ(), env...)
 		var stderr bytes.Buffer
