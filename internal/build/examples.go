@@ -52,11 +52,10 @@ func addExamples(s *site.Site, notes []content.Note) diag.List {
 		}
 		title := fmt.Sprintf("Typical flow of %s %s", c.Code, c.Reason)
 		desc := fmt.Sprintf("A ladder diagram with %d messages between %d parties; the same steps are listed below it.", len(flow.Steps), len(flow.Parties))
-		c.Flow = site.Flow{
-			SVG:    template.HTML(ladder.SVG(flow, "flow-"+c.Code.String(), title, desc)),
-			Steps:  flow.Text(),
-			Custom: custom,
-		}
+		id := "flow-" + c.Code.String()
+		c.Flow = site.NewFlow(flow.Text(), custom, func() template.HTML {
+			return template.HTML(ladder.SVG(flow, id, title, desc))
+		})
 	}
 	return diags
 }

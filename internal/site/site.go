@@ -144,9 +144,23 @@ type Example struct {
 
 // Flow is the ladder diagram of the code's typical call flow.
 type Flow struct {
-	SVG    template.HTML // drawn by package ladder, which escapes all text
-	Steps  []string      // the same flow as sentences, for screen readers
-	Custom bool          // the note drew its own flow
+	Steps  []string // the flow as sentences, for screen readers
+	Custom bool     // the note drew its own flow
+	draw   func() template.HTML
+}
+
+// NewFlow makes a Flow whose diagram draw draws, escaping all text.
+func NewFlow(steps []string, custom bool, draw func() template.HTML) Flow {
+	return Flow{Steps: steps, Custom: custom, draw: draw}
+}
+
+// SVG draws the diagram. It is drawn when the page is rendered rather than
+// kept in the model, which would hold thousands of them for a large site.
+func (f Flow) SVG() template.HTML {
+	if f.draw == nil {
+		return ""
+	}
+	return f.draw()
 }
 
 // Code returns the page of a code, or nil.
