@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -181,24 +181,31 @@ func BenchmarkParseTemplates(b *testing.B) {
 	}
 }
 
-// BenchmarkMinify minifies every HTML page of an unminified build, one
-// after the other, with one minifier.
+// BenchmarkMinify minifies every template source, as a build does once
+// before parsing them; pages are not minified after rendering.
 func BenchmarkMinify(b *testing.B) {
-	files := benchSite(b, false).Files
-	var pages [][]byte
+	fsys := os.DirFS("../../templates")
+	names, err := fs.Glob(fsys, "*.html")
+	if err != nil {
+		b.Fatal(err)
+	}
+	partials, _ := fs.Glob(fsys, "partials/*.html")
+	var sources [][]byte
 	size := 0
-	for _, name := range files.Paths() {
-		if path.Ext(name) == ".html" {
-			pages = append(pages, files[name])
-			size += len(files[name])
+	for _, name := range append(names, partials...) {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			b.Fatal(err)
 		}
+		sources = append(sources, data)
+		size += len(data)
 	}
 	m := assets.NewMinifier()
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	for b.Loop() {
-		for _, p := range pages {
-			if _, err := m.Bytes(assets.HTML, p); err != nil {
+		for _, src := range sources {
+			if _, err := m.Bytes(assets.HTMLTemplate, src); err != nil {
 				b.Fatal(err)
 			}
 		}
