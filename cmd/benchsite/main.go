@@ -74,6 +74,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	keep := fs.Bool("keep", false, "keep the temporary folder with the binary, the generated content and the built sites")
 	prebuilt := fs.String("bin", "", "time this sipcodes binary instead of compiling ./cmd/sipcodes")
 	fresh := fs.Bool("fresh", false, "build into an empty folder each time, as on a new clone, instead of over the previous build")
+	dir := fs.String("dir", "", "make the temporary folder (binary, generated content, built sites) in this folder; empty for the system's")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -81,7 +82,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil || *runs < 1 {
 		return fmt.Errorf("-n must be at least 1 and -sizes a list of numbers: %v", err)
 	}
-	tmp, err := os.MkdirTemp("", "benchsite-")
+	tmp, err := os.MkdirTemp(*dir, "benchsite-")
 	if err != nil {
 		return err
 	}
