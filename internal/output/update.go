@@ -2,6 +2,7 @@ package output
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -49,8 +50,9 @@ func (m *Memory) Files() Files {
 // hundreds, and on most file systems creating a file costs far more than
 // reading one to compare.
 //
-// Put compares each file with dir's and writes one that differs into a
-// staging folder beside dir; dir is untouched until Commit. Commit renames
+// Put compares each file with dir's and has one that differs written into
+// a staging folder beside dir, by writers of its own, so that the caller
+// goes on while the file system works; dir is untouched until Commit. Commit renames
 // each staged file over its place, which replaces it whole, then removes
 // the files and folders of dir that were not put. When dir does not exist
 // yet, the staging folder becomes dir in one rename. Abort, or a failed
@@ -64,7 +66,21 @@ type Stager struct {
 	put     map[string]bool
 	changed []string
 	made    map[string]bool // folders made in stage
+	err     error           // the first failed write
+
+	writes  chan staged
+	writers sync.WaitGroup
+	stop    sync.Once
 }
+
+type staged struct {
+	name string
+	data []byte
+}
+
+// writers is how many files are written at once: creating a file mostly
+// waits on the file system, so more writers than processors help.
+const writers = 8
 
 // NewStager makes the staging folder for dir.
 func NewStager(dir string) (*Stager, error) {
@@ -85,6 +101,18 @@ func NewStager(dir string) (*Stager, error) {
 	if s.stage, err = os.MkdirTemp(filepath.Dir(dir), filepath.Base(dir)+".tmp-"); err != nil {
 		return nil, err
 	}
+	s.writes = make(chan staged, 2*writers)
+	for range writers {
+		s.writers.Go(func() {
+			for f := range s.writes {
+				if err := s.write(f); err != nil {
+					s.mu.Lock()
+					s.err = cmp.Or(s.err, err)
+					s.mu.Unlock()
+				}
+			}
+		})
+	}
 	if err := os.Chmod(s.stage, 0o755); err != nil {
 		s.Abort()
 		return nil, err
@@ -92,7 +120,31 @@ func NewStager(dir string) (*Stager, error) {
 	return s, nil
 }
 
-// Put stages name unless dir already holds the same bytes under it.
+// write writes one staged file.
+func (s *Stager) write(f staged) error {
+	if err := s.makeDirs(path.Dir(f.name)); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(s.stage, filepath.FromSlash(f.name)), f.data, 0o644); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	s.changed = append(s.changed, f.name)
+	s.mu.Unlock()
+	return nil
+}
+
+// finish waits for the writers and returns the first error they met.
+func (s *Stager) finish() error {
+	s.stop.Do(func() { close(s.writes) })
+	s.writers.Wait()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.err
+}
+
+// Put stages name unless dir already holds the same bytes under it. data
+// must not change afterwards. A failed write is reported by Commit.
 func (s *Stager) Put(name string, data []byte) error {
 	if err := ValidPath(name); err != nil {
 		return err
@@ -110,15 +162,7 @@ func (s *Stager) Put(name string, data []byte) error {
 			return nil
 		}
 	}
-	if err := s.makeDirs(path.Dir(name)); err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(s.stage, filepath.FromSlash(name)), data, 0o644); err != nil {
-		return err
-	}
-	s.mu.Lock()
-	s.changed = append(s.changed, name)
-	s.mu.Unlock()
+	s.writes <- staged{name, data}
 	return nil
 }
 
@@ -143,11 +187,17 @@ func (s *Stager) makeDirs(d string) error {
 }
 
 // Abort removes the staging folder; dir stays as it was.
-func (s *Stager) Abort() { os.RemoveAll(s.stage) }
+func (s *Stager) Abort() {
+	s.finish()
+	os.RemoveAll(s.stage)
+}
 
 // Commit puts the staged files in place and removes what was not put.
 func (s *Stager) Commit() error {
 	defer s.Abort()
+	if err := s.finish(); err != nil {
+		return err
+	}
 	if s.fresh {
 		return os.Rename(s.stage, s.dir)
 	}
