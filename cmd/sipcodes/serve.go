@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -55,9 +56,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		return nil, os.ErrNotExist
 	}
+	preview := build.NewPreview(cfg)
 	s := serve.New(serve.Config{
-		Build: func() (output.Files, error) {
-			res, err := build.Build(cfg)
+		Build: func(changed []string) (output.Files, error) {
+			res, err := preview.Rebuild(contentPaths(src.content, changed))
 			if err != nil {
 				return nil, errors.New(compilerText(err))
 			}
@@ -80,6 +82,21 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	fmt.Fprintln(stderr, "stopped")
 	return nil
+}
+
+// contentPaths turns the changed files the watcher saw into paths inside
+// the content folder, with slashes, or nil if any lies outside it (a
+// template or a static file), which needs a full build.
+func contentPaths(contentDir string, changed []string) []string {
+	var rel []string
+	for _, p := range changed {
+		r, err := filepath.Rel(contentDir, p)
+		if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+			return nil
+		}
+		rel = append(rel, filepath.ToSlash(r))
+	}
+	return rel
 }
 
 // compilerText is an error's text with diagnostics in the compiler format,

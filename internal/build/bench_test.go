@@ -101,7 +101,7 @@ func BenchmarkMarkdown(b *testing.B) {
 	c := benchContent(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, _, err := renderProse(c, markdown.New(highlight.New())); err != nil {
+		if _, _, _, err := renderProse(c, markdown.New(highlight.New())); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -82,13 +82,34 @@ type Result struct {
 // Build runs the whole pipeline. A non-nil error is a diag.List when the
 // content has problems, so callers can print every one of them.
 func Build(cfg Config) (*Result, error) {
+	res, _, err := build(cfg)
+	return res, err
+}
+
+// state is what a build leaves for Preview to rebuild from.
+type state struct {
+	content  *content.Content
+	site     *site.Site
+	markdown *markdown.Renderer
+	jobs     []proseJob
+	docs     []proseDoc
+	renderer *render.Renderer
+	// rendered is the index name the renderer writes into pages, that of
+	// the full build; indexName is the current one.
+	rendered  string
+	indexName string
+	scan      *check.SiteScan
+	files     output.Files // nil when the files went to Config.Out
+}
+
+func build(cfg Config) (*Result, *state, error) {
 	// Problems are gathered past each step where the next step can still
 	// run, so that one run reports as many of them as it can.
 	tm := cfg.Timings
 	stop := tm.Start("load")
 	c, diags := content.LoadWith(cfg.Content, cfg.ContentName, content.Options{Synthetic: cfg.Synthetic})
 	if datasetBroken(c, diags) {
-		return nil, diags.Err()
+		return nil, nil, diags.Err()
 	}
 	stop()
 	loaded := diags == nil
@@ -96,7 +117,7 @@ func Build(cfg Config) (*Result, error) {
 	diags.Append(checkContent(c))
 	stop()
 	if datasetBroken(c, diags) {
-		return nil, append(diags, checkTemplates(cfg)...).Err()
+		return nil, nil, append(diags, checkTemplates(cfg)...).Err()
 	}
 	hl := cfg.Highlighter
 	if hl == nil {
@@ -104,10 +125,10 @@ func Build(cfg Config) (*Result, error) {
 	}
 	md := markdown.New(hl)
 	stop = tm.Start("markdown")
-	pages, docs, err := renderProse(c, md)
+	pages, jobs, docs, err := renderProse(c, md)
 	stop()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	updated := cfg.Updated
 	if cfg.UpdatedLater != nil {
@@ -126,7 +147,7 @@ func Build(cfg Config) (*Result, error) {
 	diags.Append(addExamples(s, c.Notes))
 	stop()
 	if diags != nil {
-		return nil, append(diags, checkTemplates(cfg)...).Err()
+		return nil, nil, append(diags, checkTemplates(cfg)...).Err()
 	}
 	out := cfg.Out
 	var memory *output.Memory
@@ -135,28 +156,28 @@ func Build(cfg Config) (*Result, error) {
 		out = memory
 	}
 	files := newSiteFiles(out)
-	// The cards need only the model: they are drawn while the pages render.
 	// The cards (/486/card.png) and the exports (/codes.json, /486.json…)
 	// need only the model: they are made while the pages render.
 	cards := startBackground(tm, "cards", func() error { return drawCards(s, files, cfg.Previous) })
 	exports := startBackground(tm, "exports", func() error { return addExports(files, s) })
-	if err := renderSite(cfg, s, hl, files); err != nil {
+	r, indexName, err := renderSite(cfg, s, hl, files)
+	if err != nil {
 		cards.wait()
 		exports.wait()
-		return nil, templateDiags(cfg, err).Err()
+		return nil, nil, templateDiags(cfg, err).Err()
 	}
 	stop = tm.Start("wait for cards and exports")
 	err = errors.Join(cards.wait(), exports.wait())
 	stop()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// The sitemap and the redirects list the pages.
 	stop = tm.Start("site files")
 	err = addSiteFiles(files, s)
 	stop()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// Each file was scanned as it was added; what is left is resolving
 	// the links between pages.
@@ -164,13 +185,17 @@ func Build(cfg Config) (*Result, error) {
 	final := files.scan.Problems()
 	stop()
 	if final != nil {
-		return nil, final.Err()
+		return nil, nil, final.Err()
 	}
 	res := &Result{Site: s, Count: len(files.Paths()), Size: files.size()}
 	if memory != nil {
 		res.Files = memory.Files()
 	}
-	return res, nil
+	st := &state{
+		content: c, site: s, markdown: md, jobs: jobs, docs: docs,
+		renderer: r, rendered: indexName, indexName: indexName, scan: files.scan, files: res.Files,
+	}
+	return res, st, nil
 }
 
 // checkContent runs the checks that need only the loaded files.
@@ -185,7 +210,7 @@ func checkContent(c *content.Content) diag.List {
 
 // renderSite renders the pages and adds them, the static files and the
 // search index to files.
-func renderSite(cfg Config, s *site.Site, hl *highlight.Highlighter, files fileSet) error {
+func renderSite(cfg Config, s *site.Site, hl *highlight.Highlighter, files fileSet) (*render.Renderer, string, error) {
 	tm := cfg.Timings
 	// The search index needs only the model; it is built while the
 	// static files are minified and the templates parsed.
@@ -206,7 +231,7 @@ func renderSite(cfg Config, s *site.Site, hl *highlight.Highlighter, files fileS
 	var css bytes.Buffer
 	if err := hl.WriteCSS(&css); err != nil {
 		<-indexDone
-		return err
+		return nil, "", err
 	}
 	a, err := assets.Build(cfg.Static, m, css.Bytes())
 	stop()
@@ -215,7 +240,7 @@ func renderSite(cfg Config, s *site.Site, hl *highlight.Highlighter, files fileS
 		err = ix.err
 	}
 	if err != nil {
-		return err
+		return nil, "", err
 	}
 	indexName, index := ix.name, ix.data
 	env := render.Env{Asset: a.Path, Highlighter: hl, SearchIndex: "/" + indexName}
@@ -226,18 +251,18 @@ func renderSite(cfg Config, s *site.Site, hl *highlight.Highlighter, files fileS
 	r, err := render.New(cfg.Templates, env)
 	stop()
 	if err != nil {
-		return err
+		return nil, "", err
 	}
 	stop = tm.Start("render pages")
 	err = r.Render(s, files.Add)
 	stop()
 	if err != nil {
-		return err
+		return nil, "", err
 	}
 	for _, name := range a.Files.Paths() {
 		if err := files.Add(name, a.Files[name]); err != nil {
-			return fmt.Errorf("static/%s: %w", path.Base(name), err)
+			return nil, "", fmt.Errorf("static/%s: %w", path.Base(name), err)
 		}
 	}
-	return files.Add(indexName, index)
+	return r, indexName, files.Add(indexName, index)
 }

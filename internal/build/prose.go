@@ -29,8 +29,9 @@ type proseDoc struct {
 	self string // the page's site path
 }
 
-// renderProse renders every Markdown file to HTML.
-func renderProse(c *content.Content, md *markdown.Renderer) (map[string]site.Page, []proseDoc, error) {
+// renderProse renders every Markdown file to HTML. It returns the pages
+// by file name, and the jobs and their documents in the same order.
+func renderProse(c *content.Content, md *markdown.Renderer) (map[string]site.Page, []proseJob, []proseDoc, error) {
 	pages := map[string]site.Page{}
 	var docs []proseDoc
 	refs := map[int][]sip.Ref{}
@@ -50,18 +51,15 @@ func renderProse(c *content.Content, md *markdown.Renderer) (map[string]site.Pag
 	finish := func() error {
 		rendered, errs := renderInParallel(md, jobs)
 		for i, j := range jobs {
-			file, body, doc := j.file, j.body, rendered[i]
 			if errs[i] != nil {
 				return errs[i]
 			}
-			if limit := MaxExpansion*len(body) + 64<<10; len(doc.HTML) > limit {
-				return diag.List{{File: file, Line: 1, Message: fmt.Sprintf("renders to %d bytes of HTML, more than %d times its size; simplify it", len(doc.HTML), MaxExpansion)}}
+			page, doc, err := j.result(rendered[i])
+			if err != nil {
+				return err
 			}
-			pages[file] = site.Page{
-				Title: j.meta.Title, Description: j.meta.Description,
-				HTML: template.HTML(doc.HTML), Text: html.UnescapeString(doc.Text), Headings: headings(doc),
-			}
-			docs = append(docs, proseDoc{Doc: check.Doc{File: file, BodyLine: j.bodyLine, Doc: doc, Refs: j.allowed}, self: j.self})
+			pages[j.file] = page
+			docs = append(docs, doc)
 		}
 		return nil
 	}
@@ -75,12 +73,12 @@ func renderProse(c *content.Content, md *markdown.Renderer) (map[string]site.Pag
 		}
 		self := "/" + sip.Code(n.Meta.Code).String() + "/"
 		if err := add(n.File, n.Body, n.BodyLine, CodePageIDs, self, allowed, content.PageMeta{}); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 	}
 	for _, p := range c.Classes {
 		if err := add(p.File, p.Body, p.BodyLine, []string{"main", "codes"}, "", nil, p.Meta); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 	}
 	for _, p := range []struct {
@@ -91,13 +89,26 @@ func renderProse(c *content.Content, md *markdown.Renderer) (map[string]site.Pag
 			continue
 		}
 		if err := add(p.page.File, p.page.Body, p.page.BodyLine, []string{"main"}, p.self, nil, p.page.Meta); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 	}
 	if err := finish(); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return pages, docs, nil
+	return pages, jobs, docs, nil
+}
+
+// result is the page and the document a job's rendered Markdown makes,
+// or a problem when it renders far larger than its source.
+func (j proseJob) result(doc *markdown.Doc) (site.Page, proseDoc, error) {
+	if limit := MaxExpansion*len(j.body) + 64<<10; len(doc.HTML) > limit {
+		return site.Page{}, proseDoc{}, diag.List{{File: j.file, Line: 1, Message: fmt.Sprintf("renders to %d bytes of HTML, more than %d times its size; simplify it", len(doc.HTML), MaxExpansion)}}
+	}
+	page := site.Page{
+		Title: j.meta.Title, Description: j.meta.Description,
+		HTML: template.HTML(doc.HTML), Text: html.UnescapeString(doc.Text), Headings: headings(doc),
+	}
+	return page, proseDoc{Doc: check.Doc{File: j.file, BodyLine: j.bodyLine, Doc: doc, Refs: j.allowed}, self: j.self}, nil
 }
 
 func headings(doc *markdown.Doc) []site.Heading {

@@ -53,7 +53,7 @@ func NewSiteScan() *SiteScan {
 	return &SiteScan{names: map[string]bool{}, pages: map[string]*pageScan{}, svgScript: map[string]bool{}}
 }
 
-// Add scans one file of the site.
+// Add scans one file of the site, in place of any file of that name.
 func (sc *SiteScan) Add(name string, data []byte) {
 	var page *pageScan
 	svgScript := false
@@ -72,6 +72,15 @@ func (sc *SiteScan) Add(name string, data []byte) {
 	if svgScript {
 		sc.svgScript[name] = true
 	}
+}
+
+// Remove forgets a file, for a rebuild that no longer makes it.
+func (sc *SiteScan) Remove(name string) {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	delete(sc.names, name)
+	delete(sc.pages, name)
+	delete(sc.svgScript, name)
 }
 
 // Problems resolves every reference once all files are added, and lists

@@ -177,7 +177,7 @@ func (l *loader) note(p string) (Note, bool) {
 	if diags == nil && front == nil {
 		diags.Addf("", 1, 1, "a note starts with front matter: a line ---, then at least code: %s, then ---", path.Base(p)[:3])
 	}
-	n := Note{File: l.name(p), Body: body, BodyLine: bodyLine}
+	n := Note{File: l.name(p), Front: front, Body: body, BodyLine: bodyLine}
 	if diags == nil {
 		diags = decodeFrontMatter(front, &n.Meta)
 		diags.Append(checkFrontMatterText(front))

@@ -2,6 +2,7 @@ package content
 
 import (
 	"io/fs"
+	"path"
 	"regexp"
 
 	"github.com/sipcodes/sipcodes/internal/diag"
@@ -28,6 +29,18 @@ var syntheticNoteName = regexp.MustCompile(`^[1-6][0-9]{2,4}\.md$`)
 // LoadWith is Load with options.
 func LoadWith(fsys fs.FS, prefix string, opt Options) (*Content, diag.List) {
 	return load(loader{fsys: fsys, prefix: prefix, opt: opt})
+}
+
+// LoadNote reads one note, p such as "codes/486.md", as Load would. It
+// does not check the folder around it.
+func LoadNote(fsys fs.FS, prefix, p string, opt Options) (Note, diag.List) {
+	l := loader{fsys: fsys, prefix: prefix, opt: opt}
+	if !l.noteName().MatchString(path.Base(p)) || path.Dir(p) != NotesDir {
+		l.errorf(p, 0, "not a note")
+		return Note{}, l.diags
+	}
+	n, _ := l.note(p)
+	return n, l.diags
 }
 
 // noteName returns the pattern of note file names.

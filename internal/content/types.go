@@ -107,6 +107,7 @@ type CauseMapping struct {
 type Note struct {
 	File     string
 	Meta     NoteMeta
+	Front    []byte // the front matter as written, which Meta decodes
 	Body     []byte
 	BodyLine int // line of the file on which Body starts
 }

@@ -127,6 +127,15 @@ func (r *Renderer) Render(s *site.Site, add func(name string, data []byte) error
 	return nil
 }
 
+// RenderPage renders one page, as Render does.
+func (r *Renderer) RenderPage(p Page) ([]byte, error) {
+	data, err := r.page(p)
+	if err != nil && r.env.MinifyTemplate != nil {
+		err = sourceError(r.fsys, r.env, err, p)
+	}
+	return data, err
+}
+
 func (r *Renderer) page(p Page) ([]byte, error) {
 	var buf bytes.Buffer
 	t := r.kinds[p.Kind]

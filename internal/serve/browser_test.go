@@ -15,6 +15,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/sipcodes/sipcodes/internal/browsertest"
 	"github.com/sipcodes/sipcodes/internal/build"
+	"github.com/sipcodes/sipcodes/internal/highlight"
 	"github.com/sipcodes/sipcodes/internal/output"
 )
 
@@ -63,9 +64,22 @@ func sourceSite(t *testing.T) (*Server, string) {
 		BaseURL:       "https://example.com",
 		Minify:        true,
 	}
+	// As serve does: a preview that rebuilds only what a note's text
+	// touches, told which files changed inside the content folder.
+	cfg.Highlighter = highlight.New()
+	preview := build.NewPreview(cfg)
 	s := New(Config{
-		Build: func() (output.Files, error) {
-			res, err := build.Build(cfg)
+		Build: func(changed []string) (output.Files, error) {
+			var rel []string
+			for _, p := range changed {
+				r, err := filepath.Rel(filepath.Join(dir, "content"), p)
+				if err != nil || strings.HasPrefix(r, "..") {
+					rel = nil
+					break
+				}
+				rel = append(rel, filepath.ToSlash(r))
+			}
+			res, err := preview.Rebuild(rel)
 			if err != nil {
 				return nil, err
 			}

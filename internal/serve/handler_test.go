@@ -27,7 +27,7 @@ var testFiles = output.Files{
 // newTestServer returns a server that has built once, with build's result.
 func newTestServer(t *testing.T, build func() (output.Files, error)) *Server {
 	t.Helper()
-	s := New(Config{Build: build})
+	s := New(Config{Build: func([]string) (output.Files, error) { return build() }})
 	s.Rebuild()
 	return s
 }
@@ -166,7 +166,7 @@ func TestRefusesOtherHosts(t *testing.T) {
 		}
 	}
 	// A host the server was told to bind to is its own.
-	s := New(Config{Build: good, Hosts: []string{"192.0.2.7"}})
+	s := New(Config{Build: func([]string) (output.Files, error) { return good() }, Hosts: []string{"192.0.2.7"}})
 	s.Rebuild()
 	if rec := get(t, s.Handler("8080"), "/", "192.0.2.7:8080"); rec.Code != 200 {
 		t.Errorf("configured host: status %d, want 200", rec.Code)

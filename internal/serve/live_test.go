@@ -112,7 +112,7 @@ func TestWatchRebuildsOnSave(t *testing.T) {
 	}
 	var builds atomic.Int32
 	s := New(Config{
-		Build: func() (output.Files, error) { builds.Add(1); return testFiles, nil },
+		Build: func([]string) (output.Files, error) { builds.Add(1); return testFiles, nil },
 		Watch: []string{dir},
 	})
 	s.Rebuild()

@@ -28,14 +28,16 @@ import (
 
 // DefaultDebounce is how long the watcher waits after a change for more
 // before it builds: an editor's save is often several writes.
-const DefaultDebounce = 30 * time.Millisecond
+const DefaultDebounce = 10 * time.Millisecond
 
 // Config says how to build the site and what to watch.
 type Config struct {
-	// Build runs the pipeline. Its error's text is shown as it is, in the
-	// terminal and in the browser, so it should already be in the form
-	// the reader wants (path:line:col: message).
-	Build func() (output.Files, error)
+	// Build runs the pipeline. changed lists the files that changed since
+	// the last build, as the watcher saw them; it is nil for the first
+	// build. Its error's text is shown as it is, in the terminal and in
+	// the browser, so it should already be in the form the reader wants
+	// (path:line:col: message).
+	Build func(changed []string) (output.Files, error)
 	// Watch lists folders on disk; a change anywhere inside one starts a
 	// build.
 	Watch []string
@@ -77,9 +79,11 @@ func New(cfg Config) *Server {
 // Rebuild builds the site. On success its files replace the served ones;
 // on failure the last good build stays and pages show the error. Either
 // way open pages are told to reload. It returns the build's error.
-func (s *Server) Rebuild() error {
+func (s *Server) Rebuild() error { return s.rebuild(nil) }
+
+func (s *Server) rebuild(changed []string) error {
 	start := time.Now()
-	files, err := s.cfg.Build()
+	files, err := s.cfg.Build(changed)
 	s.mu.Lock()
 	if err == nil {
 		s.files, s.failure = files, ""

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -49,6 +50,7 @@ func addTree(w *fsnotify.Watcher, root string) error {
 func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher) {
 	timer := newStoppedTimer()
 	defer timer.Stop()
+	var changed []string
 	for {
 		select {
 		case <-ctx.Done():
@@ -67,6 +69,9 @@ func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher) {
 					}
 				}
 			}
+			if !slices.Contains(changed, ev.Name) {
+				changed = append(changed, ev.Name)
+			}
 			timer.Reset(s.cfg.Debounce)
 		case err, ok := <-w.Errors:
 			if !ok {
@@ -74,7 +79,8 @@ func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher) {
 			}
 			fmt.Fprintf(s.cfg.Log, "watching: %v\n", err)
 		case <-timer.C:
-			s.Rebuild()
+			s.rebuild(changed)
+			changed = nil
 		}
 	}
 }
