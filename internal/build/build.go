@@ -82,7 +82,7 @@ type Result struct {
 // Build runs the whole pipeline. A non-nil error is a diag.List when the
 // content has problems, so callers can print every one of them.
 func Build(cfg Config) (*Result, error) {
-	res, _, err := build(cfg)
+	res, _, err := build(cfg, false)
 	return res, err
 }
 
@@ -102,7 +102,8 @@ type state struct {
 	files     output.Files // nil when the files went to Config.Out
 }
 
-func build(cfg Config) (*Result, *state, error) {
+// build runs the pipeline; with keep, it also returns what Preview needs.
+func build(cfg Config, keep bool) (*Result, *state, error) {
 	// Problems are gathered past each step where the next step can still
 	// run, so that one run reports as many of them as it can.
 	tm := cfg.Timings
@@ -149,6 +150,13 @@ func build(cfg Config) (*Result, *state, error) {
 	if diags != nil {
 		return nil, nil, append(diags, checkTemplates(cfg)...).Err()
 	}
+	// The rendered Markdown is part of the model now; only a Preview keeps
+	// it beside, so that a large build can let it go.
+	var st *state
+	if keep {
+		st = &state{content: c, site: s, markdown: md, jobs: jobs, docs: docs}
+	}
+	jobs, docs = nil, nil
 	out := cfg.Out
 	var memory *output.Memory
 	if out == nil {
@@ -191,9 +199,9 @@ func build(cfg Config) (*Result, *state, error) {
 	if memory != nil {
 		res.Files = memory.Files()
 	}
-	st := &state{
-		content: c, site: s, markdown: md, jobs: jobs, docs: docs,
-		renderer: r, rendered: indexName, indexName: indexName, scan: files.scan, files: res.Files,
+	if st != nil {
+		st.renderer, st.rendered, st.indexName = r, indexName, indexName
+		st.scan, st.files = files.scan, res.Files
 	}
 	return res, st, nil
 }

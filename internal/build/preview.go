@@ -40,7 +40,7 @@ func NewPreview(cfg Config) *Preview {
 
 // Build builds the whole site.
 func (p *Preview) Build() (*Result, error) {
-	res, st, err := build(p.cfg)
+	res, st, err := build(p.cfg, true)
 	p.last = st
 	return res, err
 }

@@ -108,6 +108,8 @@ func (j proseJob) result(doc *markdown.Doc) (site.Page, proseDoc, error) {
 		Title: j.meta.Title, Description: j.meta.Description,
 		HTML: template.HTML(doc.HTML), Text: html.UnescapeString(doc.Text), Headings: headings(doc),
 	}
+	// The page holds its own copies; the checks need only the structure.
+	doc.HTML, doc.Text = nil, ""
 	return page, proseDoc{Doc: check.Doc{File: j.file, BodyLine: j.bodyLine, Doc: doc, Refs: j.allowed}, self: j.self}, nil
 }
 

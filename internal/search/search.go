@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/sipcodes/sipcodes/internal/par"
 )
@@ -96,10 +97,18 @@ func Build(codes []Record, causes []Cause, opt Options) ([]byte, error) {
 			return nil, fmt.Errorf("search: code %s appears twice", codes[i].Code)
 		}
 	}
-	// Each note is split into words once, on every processor.
-	notes := make([]termCounts, len(codes))
-	par.For(len(codes), func(i int) { notes[i] = countTerms(codes[i].Text) })
-	df := docFreq(notes)
+	// The notes are split into words on every processor, twice: once to
+	// count in how many notes each word occurs, once to pick each note's
+	// terms. Keeping every note's counts in between would cost more memory
+	// than the rest of the index on a large site.
+	var mu sync.Mutex
+	df := map[string]int{}
+	par.For(len(codes), func(i int) {
+		t := countTerms(codes[i].Text)
+		mu.Lock()
+		defer mu.Unlock()
+		t.countIn(df)
+	})
 	ix := index{V: Version, Codes: make([]codeEntry, 0, len(codes)), Causes: make([]causeEnt, 0, len(causes)), Stop: stopList()}
 	for _, r := range codes {
 		if r.Code == "" || r.URL == "" {
@@ -116,7 +125,7 @@ func Build(codes []Record, causes []Cause, opt Options) ([]byte, error) {
 		ix.Codes = append(ix.Codes, e)
 	}
 	par.For(len(codes), func(i int) {
-		ix.Codes[i].Excerpt, ix.Codes[i].Terms = noteFields(codes[i], notes[i], df, len(notes), opt)
+		ix.Codes[i].Excerpt, ix.Codes[i].Terms = noteFields(codes[i], countTerms(codes[i].Text), df, len(codes), opt)
 	})
 	for _, c := range causes {
 		ix.Causes = append(ix.Causes, causeEnt{Cause: c.Cause, Name: c.Name, URL: c.URL})

@@ -182,10 +182,11 @@ func TestDistinctive(t *testing.T) {
 		"the proxy loops the request",
 	}
 	counts := make([]termCounts, len(notes))
+	df := map[string]int{}
 	for i, n := range notes {
 		counts[i] = countTerms(n)
+		counts[i].countIn(df)
 	}
-	df := docFreq(counts)
 	got := Distinctive(counts[0], map[string]bool{"send": true}, df, len(notes), 3)
 	// "both" and "sides" occur in another note, "send" is known, "when" is
 	// a stop word: the rare words of this note come first.

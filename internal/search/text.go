@@ -126,15 +126,11 @@ func countTerms(text string) termCounts {
 	return t
 }
 
-// docFreq counts, for every word, how many of the texts contain it.
-func docFreq(texts []termCounts) map[string]int {
-	df := map[string]int{}
-	for _, t := range texts {
-		for _, w := range t.order {
-			df[w]++
-		}
+// countIn adds one to the document frequency in df of each word of t.
+func (t termCounts) countIn(df map[string]int) {
+	for _, w := range t.order {
+		df[w]++
 	}
-	return df
 }
 
 // Distinctive returns up to limit words of text that say most about it: by
