@@ -1,7 +1,8 @@
 // Package build runs the pipeline in order: load the content, check it,
 // render its Markdown, model the site, render the pages and assets, and
-// check the result. It is the one place that knows the order; it writes
-// nothing to disk.
+// check the result. It is the one place that knows the order. It writes
+// nothing to disk itself: each file goes, as soon as it is made, to the
+// Sink in Config.Out (the command's output.Stager), or is kept in memory.
 package build
 
 import (
