@@ -58,3 +58,57 @@ func TestBuildRefusesDangerousOutput(t *testing.T) {
 		}
 	}
 }
+
+// TestRebuildRewritesOnlyWhatChanged builds twice with one note changed in
+// between: the second build rewrites that note's page (and every page, as
+// the search index they name changed), leaves a file that did not change,
+// another code's JSON, as it was (same inode, same time), and prints each
+// stage with -timings.
+func TestRebuildRewritesOnlyWhatChanged(t *testing.T) {
+	dir := tree(t, nil)
+	out := filepath.Join(dir, "site")
+	build := func(extra ...string) string {
+		t.Helper()
+		var stdout, stderr bytes.Buffer
+		args := append([]string{"build", "-q",
+			"-content", filepath.Join(dir, "content"), "-templates", "../../templates", "-static", "../../static",
+			"-out", out}, extra...)
+		if err := run(context.Background(), args, &stdout, &stderr); err != nil {
+			t.Fatalf("build: %v\n%s%s", err, stdout.String(), stderr.String())
+		}
+		return stderr.String()
+	}
+	build()
+	stat := func(name string) os.FileInfo {
+		t.Helper()
+		info, err := os.Stat(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return info
+	}
+	other, page := stat("600.json"), stat("486/index.html")
+	note := filepath.Join(dir, "content", "codes", "486.md")
+	data, err := os.ReadFile(note)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(note, append(data, "\nA sentence added.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	timings := build("-timings")
+	if after := stat("600.json"); !os.SameFile(other, after) || !after.ModTime().Equal(other.ModTime()) {
+		t.Error("a file that did not change was rewritten")
+	}
+	if after := stat("486/index.html"); os.SameFile(page, after) {
+		t.Error("the changed note's page was not rewritten")
+	}
+	if got, _ := os.ReadFile(filepath.Join(out, "486", "index.html")); !bytes.Contains(got, []byte("A sentence added.")) {
+		t.Error("the changed page does not hold the new sentence")
+	}
+	for _, stage := range []string{"load", "markdown", "render pages", "final checks", "commit"} {
+		if !strings.Contains(timings, stage) {
+			t.Errorf("-timings printed no %q:\n%s", stage, timings)
+		}
+	}
+}

@@ -160,3 +160,34 @@ func TestLoadRefusesSymlinks(t *testing.T) {
 		t.Errorf("the linked file was read: %+v", c.Notes)
 	}
 }
+
+// TestLoadNote reads one note as Load reads it, front matter as written
+// included, and refuses what is not a note.
+func TestLoadNote(t *testing.T) {
+	fsys := fstest.MapFS{
+		"codes.yaml":   {Data: []byte(dataset)},
+		"codes/486.md": {Data: []byte("---\ncode: 486\nrequests: [INVITE]\n---\nBusy.\n")},
+		"codes/487.md": {Data: []byte("---\ncode: 486\nrequets: [INVITE]\n---\nBusy.\n")},
+	}
+	c, diags := Load(fstest.MapFS{"codes.yaml": fsys["codes.yaml"], "codes/486.md": fsys["codes/486.md"]}, "content")
+	if diags != nil {
+		t.Fatal(diags)
+	}
+	n, diags := LoadNote(fsys, "content", "codes/486.md", Options{})
+	if diags != nil {
+		t.Fatal(diags)
+	}
+	want := c.Notes[0]
+	if n.File != want.File || string(n.Front) != "code: 486\nrequests: [INVITE]\n" || string(n.Body) != string(want.Body) ||
+		n.BodyLine != want.BodyLine || n.Meta.Code != 486 || strings.Join(n.Meta.Requests, ",") != "INVITE" {
+		t.Errorf("LoadNote = %+v, Load gave %+v", n, want)
+	}
+	if _, diags := LoadNote(fsys, "content", "codes/487.md", Options{}); diags == nil || !strings.Contains(diags.Error(), `content/codes/487.md:3:1: unknown key "requets"`) {
+		t.Errorf("a misspelt key: %v", diags)
+	}
+	for _, p := range []string{"codes.yaml", "classes/4xx.md", "codes/../codes/486.md", "codes/missing.md"} {
+		if _, diags := LoadNote(fsys, "content", p, Options{}); diags == nil {
+			t.Errorf("LoadNote(%q) found no problem", p)
+		}
+	}
+}
