@@ -108,6 +108,20 @@ func build(cfg Config, keep bool) (*Result, *state, error) {
 	// Problems are gathered past each step where the next step can still
 	// run, so that one run reports as many of them as it can.
 	tm := cfg.Timings
+	hl := cfg.Highlighter
+	if hl == nil {
+		hl = highlight.New()
+	}
+	// The static files and the templates need nothing from the content.
+	var prep func() (*prepared, error)
+	{
+		var p *prepared
+		job := startBackground(tm, "assets and templates", func() (err error) {
+			p, err = prepare(cfg, hl)
+			return err
+		})
+		prep = func() (*prepared, error) { return p, job.wait() }
+	}
 	stop := tm.Start("load")
 	c, diags := content.LoadWith(cfg.Content, cfg.ContentName, content.Options{Synthetic: cfg.Synthetic})
 	if datasetBroken(c, diags) {
@@ -120,10 +134,6 @@ func build(cfg Config, keep bool) (*Result, *state, error) {
 	stop()
 	if datasetBroken(c, diags) {
 		return nil, nil, append(diags, checkTemplates(cfg)...).Err()
-	}
-	hl := cfg.Highlighter
-	if hl == nil {
-		hl = highlight.New()
 	}
 	md := markdown.New(hl)
 	stop = tm.Start("markdown")
@@ -165,11 +175,19 @@ func build(cfg Config, keep bool) (*Result, *state, error) {
 		out = memory
 	}
 	files := newSiteFiles(out)
+	// Every page names the search index by its fingerprint, so the index
+	// comes first.
+	stop = tm.Start("search index")
+	indexName, index, err := searchIndex(s)
+	stop()
+	if err != nil {
+		return nil, nil, err
+	}
 	// The cards (/486/card.png) and the exports (/codes.json, /486.json…)
 	// need only the model: they are made while the pages render.
 	cards := startBackground(tm, "cards", func() error { return drawCards(s, files, cfg.Previous) })
 	exports := startBackground(tm, "exports", func() error { return addExports(files, s) })
-	r, indexName, err := renderSite(cfg, s, hl, files)
+	r, err := renderSite(cfg, s, prep, indexName, index, files)
 	if err != nil {
 		cards.wait()
 		exports.wait()
@@ -217,61 +235,58 @@ func checkContent(c *content.Content) diag.List {
 	return diags
 }
 
-// renderSite renders the pages and adds them, the static files and the
-// search index to files.
-func renderSite(cfg Config, s *site.Site, hl *highlight.Highlighter, files fileSet) (*render.Renderer, string, error) {
-	tm := cfg.Timings
-	// The search index needs only the model; it is built while the
-	// static files are minified and the templates parsed.
-	type searchFile struct {
-		name string
-		data []byte
-		err  error
-	}
-	indexDone := make(chan searchFile, 1)
-	go func() {
-		defer tm.Start("search index")()
-		var ix searchFile
-		ix.name, ix.data, ix.err = searchIndex(s)
-		indexDone <- ix
-	}()
-	stop := tm.Start("assets")
+// prepared is the static files and the parsed templates, which need
+// nothing from the content: they are made while the content loads.
+type prepared struct {
+	assets   *assets.Assets
+	renderer *render.Renderer
+}
+
+// prepare minifies and fingerprints the static files and parses the
+// templates.
+func prepare(cfg Config, hl *highlight.Highlighter) (*prepared, error) {
 	m := assets.NewMinifier()
 	var css bytes.Buffer
 	if err := hl.WriteCSS(&css); err != nil {
-		<-indexDone
-		return nil, "", err
+		return nil, err
 	}
 	a, err := assets.Build(cfg.Static, m, css.Bytes())
-	stop()
-	ix := <-indexDone
-	if err == nil {
-		err = ix.err
-	}
 	if err != nil {
-		return nil, "", err
+		return nil, err
 	}
-	indexName, index := ix.name, ix.data
-	env := render.Env{Asset: a.Path, Highlighter: hl, SearchIndex: "/" + indexName}
+	env := render.Env{Asset: a.Path, Highlighter: hl}
 	if cfg.Minify {
 		env.MinifyTemplate = func(src []byte) ([]byte, error) { return m.Bytes(assets.HTMLTemplate, src) }
 	}
-	stop = tm.Start("parse templates")
 	r, err := render.New(cfg.Templates, env)
+	if err != nil {
+		return nil, err
+	}
+	return &prepared{assets: a, renderer: r}, nil
+}
+
+// renderSite renders the pages and adds them, the static files and the
+// search index to files.
+func renderSite(cfg Config, s *site.Site, prep func() (*prepared, error), indexName string, index []byte, files fileSet) (*render.Renderer, error) {
+	tm := cfg.Timings
+	stop := tm.Start("wait for assets and templates")
+	p, err := prep()
 	stop()
 	if err != nil {
-		return nil, "", err
+		return nil, err
 	}
+	r := p.renderer
+	r.SetSearchIndex("/" + indexName)
 	stop = tm.Start("render pages")
 	err = r.Render(s, files.Add)
 	stop()
 	if err != nil {
-		return nil, "", err
+		return nil, err
 	}
-	for _, name := range a.Files.Paths() {
-		if err := files.Add(name, a.Files[name]); err != nil {
-			return nil, "", fmt.Errorf("static/%s: %w", path.Base(name), err)
+	for _, name := range p.assets.Files.Paths() {
+		if err := files.Add(name, p.assets.Files[name]); err != nil {
+			return nil, fmt.Errorf("static/%s: %w", path.Base(name), err)
 		}
 	}
-	return r, indexName, files.Add(indexName, index)
+	return r, files.Add(indexName, index)
 }

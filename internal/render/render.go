@@ -31,7 +31,7 @@ type Env struct {
 	// are rendered, and no page is minified whole: that took as long as
 	// rendering it.
 	MinifyTemplate func(source []byte) ([]byte, error)
-	SearchIndex    string // site path of the search index, "/search.1a2b3c4d.json"
+	SearchIndex    string // site path of the search index, "/search.1a2b3c4d.json"; see SetSearchIndex
 }
 
 // Renderer holds the parsed templates, one set per page kind.
@@ -126,6 +126,11 @@ func (r *Renderer) Render(s *site.Site, add func(name string, data []byte) error
 	}
 	return nil
 }
+
+// SetSearchIndex sets the site path of the search index, which is known
+// only once the model is: templates are parsed before. It must not be
+// called while pages render.
+func (r *Renderer) SetSearchIndex(path string) { r.env.SearchIndex = path }
 
 // RenderPage renders one page, as Render does.
 func (r *Renderer) RenderPage(p Page) ([]byte, error) {
