@@ -7,8 +7,8 @@ import (
 )
 
 // scanFast reads a page as the tokenizer of golang.org/x/net/html would
-// and finds what scanTokens finds, about four times faster: the site's
-// pages are hundreds of kilobytes of plain tags, and the tokenizer copies
+// and finds what scanTokens finds, about four times faster: a build is
+// megabytes of plain tags, and the tokenizer copies
 // every tag name, attribute name and value it returns. It gives up, and
 // returns false, on anything but plain tags, text, doctypes, scripts and
 // titles: comments, other raw-text elements, a script that could hide its
