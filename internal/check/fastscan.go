@@ -8,13 +8,13 @@ import (
 
 // scanFast reads a page as the tokenizer of golang.org/x/net/html would
 // and finds what scanTokens finds, about four times faster: a build is
-// megabytes of plain tags, and the tokenizer copies
-// every tag name, attribute name and value it returns. It gives up, and
-// returns false, on anything but plain tags, text, doctypes, scripts and
-// titles: comments, other raw-text elements, a script that could hide its
-// end tag, a tag cut off by the end of the page. A tag holding "&", a
-// carriage return or NUL, whose attributes need decoding, is read by the
-// tokenizer on its own. FuzzScanFast holds it to the tokenizer.
+// megabytes of plain tags, and the tokenizer copies every tag name,
+// attribute name and value it returns. It gives up, and returns false, on
+// anything but plain tags, text, doctypes, scripts and titles: comments,
+// other raw-text elements, a script that could hide its end tag, a tag cut
+// off by the end of the page. A tag holding "&", a carriage return or NUL,
+// whose attributes need decoding, is read by the tokenizer on its own.
+// FuzzScanFast holds it to the tokenizer.
 func scanFast(data []byte) (*pageScan, bool) {
 	p := &pageScan{ids: map[string]bool{}}
 	line, counted := 1, 0
