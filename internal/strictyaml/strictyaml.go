@@ -13,6 +13,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/sipcodes/sipcodes/internal/diag"
 	"go.yaml.in/yaml/v4"
@@ -191,7 +192,20 @@ type structFields struct {
 	where int
 }
 
+// fieldsOf describes the fields of struct type t, once per type: every
+// mapping of every file is decoded through it.
 func fieldsOf(t reflect.Type) structFields {
+	if f, ok := fieldCache.Load(t); ok {
+		return f.(structFields)
+	}
+	f := describeFields(t)
+	fieldCache.Store(t, f)
+	return f
+}
+
+var fieldCache sync.Map // reflect.Type → structFields
+
+func describeFields(t reflect.Type) structFields {
 	f := structFields{index: map[string]int{}, where: -1}
 	for i := range t.NumField() {
 		sf := t.Field(i)
