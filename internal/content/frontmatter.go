@@ -22,7 +22,13 @@ const (
 // refuses text that is not UTF-8 or holds NUL bytes, naming the line.
 func normalize(data []byte) ([]byte, diag.List) {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	if bytes.Contains(data, []byte("\r\n")) {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	}
+	if utf8.Valid(data) && bytes.IndexByte(data, 0) < 0 {
+		return data, nil
+	}
+	// Find the line of the first problem.
 	var diags diag.List
 	line := 1
 	for i := 0; i < len(data); {

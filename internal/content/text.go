@@ -87,6 +87,11 @@ func nesting(line string) int {
 // bidiOutsideCode returns the 1-based column of a bidi control outside an
 // inline code span, or 0.
 func bidiOutsideCode(line string) int {
+	// Every bidi control starts with one of these two bytes in UTF-8; most
+	// lines hold neither.
+	if strings.IndexByte(line, 0xE2) < 0 && strings.IndexByte(line, 0xD8) < 0 {
+		return 0
+	}
 	inCode := false
 	for i, r := range line {
 		switch {
