@@ -97,14 +97,23 @@ func Build(codes []Record, causes []Cause, opt Options) ([]byte, error) {
 			return nil, fmt.Errorf("search: code %s appears twice", codes[i].Code)
 		}
 	}
-	// The notes are split into words on every processor, twice: once to
-	// count in how many notes each word occurs, once to pick each note's
-	// terms. Keeping every note's counts in between would cost more memory
-	// than the rest of the index on a large site.
+	// The notes are split into words on every processor, to count in how
+	// many notes each word occurs and then to pick each note's terms. The
+	// counts of every note are kept in between unless the notes are large
+	// together: a site of thousands of notes splits each twice rather than
+	// hold hundreds of megabytes of counts.
+	keep := textBytes(codes) <= keepCountsBelow
+	var kept []termCounts
+	if keep {
+		kept = make([]termCounts, len(codes))
+	}
 	var mu sync.Mutex
 	df := map[string]int{}
 	par.For(len(codes), func(i int) {
 		t := countTerms(codes[i].Text)
+		if keep {
+			kept[i] = t
+		}
 		mu.Lock()
 		defer mu.Unlock()
 		t.countIn(df)
@@ -125,7 +134,11 @@ func Build(codes []Record, causes []Cause, opt Options) ([]byte, error) {
 		ix.Codes = append(ix.Codes, e)
 	}
 	par.For(len(codes), func(i int) {
-		ix.Codes[i].Excerpt, ix.Codes[i].Terms = noteFields(codes[i], countTerms(codes[i].Text), df, len(codes), opt)
+		t := countTerms
+		if keep {
+			t = func(string) termCounts { return kept[i] }
+		}
+		ix.Codes[i].Excerpt, ix.Codes[i].Terms = noteFields(codes[i], t(codes[i].Text), df, len(codes), opt)
 	})
 	for _, c := range causes {
 		ix.Causes = append(ix.Causes, causeEnt{Cause: c.Cause, Name: c.Name, URL: c.URL})
@@ -138,6 +151,18 @@ func Build(codes []Record, causes []Cause, opt Options) ([]byte, error) {
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+// keepCountsBelow is the size of all notes' text up to which their word
+// counts are kept between the two uses (about 20 times as much memory).
+var keepCountsBelow = 8 << 20
+
+func textBytes(codes []Record) int {
+	n := 0
+	for _, r := range codes {
+		n += len(r.Text)
+	}
+	return n
 }
 
 // noteFields splits a note into the excerpt kept verbatim and the

@@ -198,3 +198,22 @@ func TestDistinctive(t *testing.T) {
 		t.Errorf("stop words and numbers kept: %q", got)
 	}
 }
+
+// TestCountsKeptOrNot builds the same index with every note's word counts
+// kept between their two uses, and with each note split again, as a large
+// site does: the bytes must be the same.
+func TestCountsKeptOrNot(t *testing.T) {
+	kept, err := Build(records(), nil, DefaultOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(n int) { keepCountsBelow = n }(keepCountsBelow)
+	keepCountsBelow = 0
+	split, err := Build(records(), nil, DefaultOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(kept, split) {
+		t.Errorf("the index differs:\n%s\n%s", kept, split)
+	}
+}
