@@ -8,7 +8,6 @@ import (
 	"io"
 	"net"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -59,7 +58,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	preview := build.NewPreview(cfg)
 	s := serve.New(serve.Config{
 		Build: func(changed []string) (output.Files, error) {
-			res, err := preview.Rebuild(contentPaths(src.content, changed))
+			res, err := preview.Rebuild(serve.Within(src.content, changed))
 			if err != nil {
 				return nil, errors.New(compilerText(err))
 			}
@@ -82,21 +81,6 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	fmt.Fprintln(stderr, "stopped")
 	return nil
-}
-
-// contentPaths turns the changed files the watcher saw into paths inside
-// the content folder, with slashes, or nil if any lies outside it (a
-// template or a static file), which needs a full build.
-func contentPaths(contentDir string, changed []string) []string {
-	var rel []string
-	for _, p := range changed {
-		r, err := filepath.Rel(contentDir, p)
-		if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
-			return nil
-		}
-		rel = append(rel, filepath.ToSlash(r))
-	}
-	return rel
 }
 
 // compilerText is an error's text with diagnostics in the compiler format,

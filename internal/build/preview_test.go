@@ -15,17 +15,25 @@ import (
 // rebuild gives exactly what a full build of the same files gives: the same
 // files, byte for byte, or the same error. Edits to the text alone must take
 // the quick path.
-func TestPreviewMatchesBuild(t *testing.T) {
-	dir := t.TempDir()
+// previewOfCopy copies the real content into a temporary folder and
+// returns a Preview of it, built once, with its configuration and folder.
+func previewOfCopy(tb testing.TB) (*Preview, Config, string) {
+	tb.Helper()
+	dir := tb.TempDir()
 	if err := os.CopyFS(dir, os.DirFS("../../content")); err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	cfg := config(dir, true)
 	cfg.Highlighter = highlight.New()
 	p := NewPreview(cfg)
 	if _, err := p.Build(); err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
+	return p, cfg, dir
+}
+
+func TestPreviewMatchesBuild(t *testing.T) {
+	p, cfg, dir := previewOfCopy(t)
 	edit := func(note string, f func(string) string) {
 		t.Helper()
 		file := filepath.Join(dir, "codes", note)
@@ -86,16 +94,7 @@ func TestPreviewMatchesBuild(t *testing.T) {
 // BenchmarkPreviewNote times the live preview's rebuild after a save that
 // changed the text of one note of the real site.
 func BenchmarkPreviewNote(b *testing.B) {
-	dir := b.TempDir()
-	if err := os.CopyFS(dir, os.DirFS("../../content")); err != nil {
-		b.Fatal(err)
-	}
-	cfg := config(dir, true)
-	cfg.Highlighter = highlight.New()
-	p := NewPreview(cfg)
-	if _, err := p.Build(); err != nil {
-		b.Fatal(err)
-	}
+	p, _, dir := previewOfCopy(b)
 	file := filepath.Join(dir, "codes", "486.md")
 	orig, err := os.ReadFile(file)
 	if err != nil {

@@ -70,16 +70,7 @@ func sourceSite(t *testing.T) (*Server, string) {
 	preview := build.NewPreview(cfg)
 	s := New(Config{
 		Build: func(changed []string) (output.Files, error) {
-			var rel []string
-			for _, p := range changed {
-				r, err := filepath.Rel(filepath.Join(dir, "content"), p)
-				if err != nil || strings.HasPrefix(r, "..") {
-					rel = nil
-					break
-				}
-				rel = append(rel, filepath.ToSlash(r))
-			}
-			res, err := preview.Rebuild(rel)
+			res, err := preview.Rebuild(Within(filepath.Join(dir, "content"), changed))
 			if err != nil {
 				return nil, err
 			}

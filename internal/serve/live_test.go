@@ -212,3 +212,21 @@ func TestHideEditorFiles(t *testing.T) {
 		t.Error("a swap file can be opened")
 	}
 }
+
+func TestWithin(t *testing.T) {
+	dir := filepath.Join("work", "content")
+	for _, tc := range []struct {
+		changed []string
+		want    []string
+	}{
+		{[]string{filepath.Join(dir, "codes", "486.md")}, []string{"codes/486.md"}},
+		{[]string{filepath.Join(dir, "codes.yaml"), filepath.Join(dir, "codes", "487.md")}, []string{"codes.yaml", "codes/487.md"}},
+		{[]string{filepath.Join(dir, "codes", "486.md"), filepath.Join("work", "templates", "code.html")}, nil},
+		{[]string{filepath.Join("work", "contents", "x.md")}, nil},
+		{nil, nil},
+	} {
+		if got := Within(dir, tc.changed); !slices.Equal(got, tc.want) {
+			t.Errorf("Within(%q, %q) = %q, want %q", dir, tc.changed, got, tc.want)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -98,4 +99,19 @@ func newStoppedTimer() *time.Timer {
 	t := time.NewTimer(time.Hour)
 	t.Stop()
 	return t
+}
+
+// Within returns the changed files as paths inside dir, with slashes, such
+// as "codes/486.md" for a Build func to act on, or nil when any of them
+// lies outside dir.
+func Within(dir string, changed []string) []string {
+	var rel []string
+	for _, p := range changed {
+		r, err := filepath.Rel(dir, p)
+		if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+			return nil
+		}
+		rel = append(rel, filepath.ToSlash(r))
+	}
+	return rel
 }
