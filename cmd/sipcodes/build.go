@@ -11,11 +11,11 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
-	"sync"
 	"time"
 
 	"github.com/sipcodes/sipcodes/internal/build"
 	"github.com/sipcodes/sipcodes/internal/output"
+	"github.com/sipcodes/sipcodes/internal/par"
 )
 
 // DefaultBaseURL is where the site is published.
@@ -78,13 +78,6 @@ func collectGarbageLate() {
 	}, 0)
 }
 
-// later starts f now and returns a function that waits for its result.
-func later[T any](f func() T) func() T {
-	done := make(chan T, 1)
-	go func() { done <- f() }()
-	return sync.OnceValue(func() T { return <-done })
-}
-
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -121,10 +114,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		cfg.Timings = build.NewTimings()
 		defer cfg.Timings.Print(stderr)
 	}
-	cfg.UpdatedLater = later(func() map[string]time.Time {
+	dates := par.Start(func() (map[string]time.Time, error) {
 		defer cfg.Timings.Start("dates from git")()
-		return contentDates(ctx, src.content, stderr)
+		return contentDates(ctx, src.content, stderr), nil
 	})
+	cfg.UpdatedLater = func() map[string]time.Time { d, _ := dates(); return d }
 	// Files stream into a staging folder as the build makes them (only
 	// those that differ from out's); out changes only once all is well.
 	stager, err := output.NewStager(*out)

@@ -21,6 +21,7 @@ import (
 	"github.com/sipcodes/sipcodes/internal/highlight"
 	"github.com/sipcodes/sipcodes/internal/markdown"
 	"github.com/sipcodes/sipcodes/internal/output"
+	"github.com/sipcodes/sipcodes/internal/par"
 	"github.com/sipcodes/sipcodes/internal/render"
 	"github.com/sipcodes/sipcodes/internal/site"
 )
@@ -113,15 +114,10 @@ func build(cfg Config, keep bool) (*Result, *state, error) {
 		hl = highlight.New()
 	}
 	// The static files and the templates need nothing from the content.
-	var prep func() (*prepared, error)
-	{
-		var p *prepared
-		job := startBackground(tm, "assets and templates", func() (err error) {
-			p, err = prepare(cfg, hl)
-			return err
-		})
-		prep = func() (*prepared, error) { return p, job.wait() }
-	}
+	prep := par.Start(func() (*prepared, error) {
+		defer tm.Start("assets and templates")()
+		return prepare(cfg, hl)
+	})
 	stop := tm.Start("load")
 	c, diags := content.LoadWith(cfg.Content, cfg.ContentName, content.Options{Synthetic: cfg.Synthetic})
 	if datasetBroken(c, diags) {
@@ -185,16 +181,24 @@ func build(cfg Config, keep bool) (*Result, *state, error) {
 	}
 	// The cards (/486/card.png) and the exports (/codes.json, /486.json…)
 	// need only the model: they are made while the pages render.
-	cards := startBackground(tm, "cards", func() error { return drawCards(s, files, cfg.Previous) })
-	exports := startBackground(tm, "exports", func() error { return addExports(files, s) })
+	cards := par.Start(func() (struct{}, error) {
+		defer tm.Start("cards")()
+		return struct{}{}, drawCards(s, files, cfg.Previous)
+	})
+	exports := par.Start(func() (struct{}, error) {
+		defer tm.Start("exports")()
+		return struct{}{}, addExports(files, s)
+	})
 	r, err := renderSite(cfg, s, prep, indexName, index, files)
 	if err != nil {
-		cards.wait()
-		exports.wait()
+		cards()
+		exports()
 		return nil, nil, templateDiags(cfg, err).Err()
 	}
 	stop = tm.Start("wait for cards and exports")
-	err = errors.Join(cards.wait(), exports.wait())
+	_, cardsErr := cards()
+	_, exportsErr := exports()
+	err = errors.Join(cardsErr, exportsErr)
 	stop()
 	if err != nil {
 		return nil, nil, err

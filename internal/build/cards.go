@@ -21,30 +21,6 @@ var classColours = [...]color.RGBA{
 	6: {0xa3, 0x22, 0x6f, 0xff},
 }
 
-// background runs a step of the build that needs only the model, such as
-// drawing the cards, on processors the rendering leaves idle.
-type background struct {
-	done chan struct{}
-	err  error
-}
-
-// startBackground starts f, timed under name.
-func startBackground(tm *Timings, name string, f func() error) *background {
-	j := &background{done: make(chan struct{})}
-	go func() {
-		defer close(j.done)
-		defer tm.Start(name)()
-		j.err = f()
-	}()
-	return j
-}
-
-// wait waits for the step and returns its error.
-func (j *background) wait() error {
-	<-j.done
-	return j.err
-}
-
 // drawCards draws the cards on every processor. They share one
 // card.Renderer, which keeps the glyphs and the lines they have in common.
 // A card of the previous build whose key is this card's is reused instead.

@@ -85,11 +85,11 @@ func (p *Preview) rebuildNote(st *state, name string) (_ *Result, ok bool) {
 	}
 	job := st.jobs[j]
 	job.body = n.Body
-	docs, errs := renderInParallel(st.markdown, []proseJob{job})
-	if errs[0] != nil {
+	rendered, err := st.markdown.Render(job.body, job.reserved)
+	if err != nil {
 		return nil, false
 	}
-	page, doc, err := job.result(docs[0])
+	page, doc, err := job.result(rendered)
 	if err != nil {
 		return nil, false
 	}

@@ -36,3 +36,20 @@ func For(n int, f func(i int)) {
 	}
 	wg.Wait()
 }
+
+// Start runs f on its own goroutine now and returns a function that waits
+// for f and returns its results, as often as it is called: for a step
+// that needs less than the steps beside it and can start sooner.
+func Start[T any](f func() (T, error)) (wait func() (T, error)) {
+	done := make(chan struct{})
+	var v T
+	var err error
+	go func() {
+		defer close(done)
+		v, err = f()
+	}()
+	return func() (T, error) {
+		<-done
+		return v, err
+	}
+}

@@ -20,3 +20,14 @@ func TestFor(t *testing.T) {
 		runtime.GOMAXPROCS(old)
 	}
 }
+
+func TestStart(t *testing.T) {
+	release := make(chan struct{})
+	wait := Start(func() (int, error) { <-release; return 42, nil })
+	close(release)
+	for range 2 {
+		if v, err := wait(); v != 42 || err != nil {
+			t.Errorf("wait() = %d, %v; want 42, nil", v, err)
+		}
+	}
+}
