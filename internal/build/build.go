@@ -171,16 +171,21 @@ func build(cfg Config, keep bool) (*Result, *state, error) {
 		out = memory
 	}
 	files := newSiteFiles(out)
-	// Every page names the search index by its fingerprint, so the index
-	// comes first.
-	stop = tm.Start("search index")
-	indexName, index, err := searchIndex(s)
+	// Every page names the search index, whose name is known before the
+	// index is built. The index, the cards (/486/card.png) and the exports
+	// (/codes.json, /486.json…) need only the model: they are made while
+	// the pages render.
+	stop = tm.Start("search index name")
+	indexName, buildIndex := searchIndex(s)
 	stop()
-	if err != nil {
-		return nil, nil, err
-	}
-	// The cards (/486/card.png) and the exports (/codes.json, /486.json…)
-	// need only the model: they are made while the pages render.
+	index := par.Start(func() (struct{}, error) {
+		defer tm.Start("search index")()
+		data, err := buildIndex()
+		if err != nil {
+			return struct{}{}, err
+		}
+		return struct{}{}, files.Add(indexName, data)
+	})
 	cards := par.Start(func() (struct{}, error) {
 		defer tm.Start("cards")()
 		return struct{}{}, drawCards(s, files, cfg.Previous)
@@ -189,18 +194,16 @@ func build(cfg Config, keep bool) (*Result, *state, error) {
 		defer tm.Start("exports")()
 		return struct{}{}, addExports(files, s)
 	})
-	r, err := renderSite(cfg, s, prep, indexName, index, files)
-	if err != nil {
-		cards()
-		exports()
-		return nil, nil, templateDiags(cfg, err).Err()
-	}
-	stop = tm.Start("wait for cards and exports")
+	r, err := renderSite(cfg, s, prep, indexName, files)
+	stop = tm.Start("wait for the index, cards and exports")
+	_, indexErr := index()
 	_, cardsErr := cards()
 	_, exportsErr := exports()
-	err = errors.Join(cardsErr, exportsErr)
 	stop()
 	if err != nil {
+		return nil, nil, templateDiags(cfg, err).Err()
+	}
+	if err := errors.Join(indexErr, cardsErr, exportsErr); err != nil {
 		return nil, nil, err
 	}
 	// The sitemap and the redirects list the pages.
@@ -269,9 +272,9 @@ func prepare(cfg Config, hl *highlight.Highlighter) (*prepared, error) {
 	return &prepared{assets: a, renderer: r}, nil
 }
 
-// renderSite renders the pages and adds them, the static files and the
-// search index to files.
-func renderSite(cfg Config, s *site.Site, prep func() (*prepared, error), indexName string, index []byte, files fileSet) (*render.Renderer, error) {
+// renderSite renders the pages, which name the search index indexName,
+// and adds them and the static files to files.
+func renderSite(cfg Config, s *site.Site, prep func() (*prepared, error), indexName string, files fileSet) (*render.Renderer, error) {
 	tm := cfg.Timings
 	stop := tm.Start("wait for assets and templates")
 	p, err := prep()
@@ -292,5 +295,5 @@ func renderSite(cfg Config, s *site.Site, prep func() (*prepared, error), indexN
 			return nil, fmt.Errorf("static/%s: %w", path.Base(name), err)
 		}
 	}
-	return r, files.Add(indexName, index)
+	return r, nil
 }

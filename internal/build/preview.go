@@ -21,8 +21,8 @@ import (
 // are always those of Build (TestPreviewMatchesBuild).
 //
 // A note's text reaches only its own page and the search index: the
-// index's fingerprinted name, in every page's header, is replaced in
-// place when it changes. Other pages use the note's front matter, which
+// index's name, in every page's header, is replaced in place when it
+// changes. Other pages use the note's front matter, which
 // must be unchanged for the quick path.
 type Preview struct {
 	cfg  Config
@@ -119,7 +119,8 @@ func (p *Preview) rebuildNote(st *state, name string) (_ *Result, ok bool) {
 	files[pageFile] = html
 	st.scan.Add(pageFile, html)
 
-	indexName, index, err := searchIndex(st.site)
+	indexName, buildIndex := searchIndex(st.site)
+	index, err := buildIndex()
 	if err != nil {
 		return nil, false
 	}

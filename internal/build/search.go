@@ -1,8 +1,6 @@
 package build
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"strings"
 
@@ -10,16 +8,15 @@ import (
 	"github.com/sipcodes/sipcodes/internal/site"
 )
 
-// searchIndex builds the search index of s and the name it is published
-// under, "search.<first 8 hex digits of its SHA-256>.json", so that it can
-// be cached for good and a new build never serves a stale index.
-func searchIndex(s *site.Site) (name string, data []byte, err error) {
-	data, err = search.Build(searchRecords(s), searchCauses(s), search.DefaultOptions)
-	if err != nil {
-		return "", nil, err
-	}
-	sum := sha256.Sum256(data)
-	return "search." + hex.EncodeToString(sum[:4]) + ".json", data, nil
+// searchIndex is the search index of s and the name it is published
+// under, "search.<8 hex digits>.json", which changes whenever the index
+// does, so that a new build never serves a stale one. The name is known
+// at once; the index, which takes longer, is built when data is called,
+// so that a build can build it while the pages, which name it, render.
+func searchIndex(s *site.Site) (name string, data func() ([]byte, error)) {
+	records, causes := searchRecords(s), searchCauses(s)
+	name = search.Name(records, causes, search.DefaultOptions)
+	return name, func() ([]byte, error) { return search.Build(records, causes, search.DefaultOptions) }
 }
 
 func searchRecords(s *site.Site) []search.Record {
