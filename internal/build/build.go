@@ -69,6 +69,9 @@ type Config struct {
 	// Synthetic admits the generated content of the scaling benchmarks
 	// (content.Options); only cmd/benchsite sets it, through the command.
 	Synthetic bool
+	// uncachedPartials renders {{cached}} partials on every call, for
+	// tests (render.Env.Uncached).
+	uncachedPartials bool
 }
 
 // Result is a built site.
@@ -261,7 +264,7 @@ func prepare(cfg Config, hl *highlight.Highlighter) (*prepared, error) {
 	if err != nil {
 		return nil, err
 	}
-	env := render.Env{Asset: a.Path, Highlighter: hl}
+	env := render.Env{Asset: a.Path, Highlighter: hl, Uncached: cfg.uncachedPartials}
 	if cfg.Minify {
 		env.MinifyTemplate = func(src []byte) ([]byte, error) { return m.Bytes(assets.HTMLTemplate, src) }
 	}

@@ -36,6 +36,30 @@ func TestBuildIsByteIdentical(t *testing.T) {
 	}
 }
 
+// TestCachedPartialsChangeNothing renders every {{cached}} partial afresh
+// on every call and expects the same site: a cached partial shows only
+// its data, so a page that reused another page's copy must not differ.
+func TestCachedPartialsChangeNothing(t *testing.T) {
+	cfg := config("../../content", true)
+	cached, err := Build(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.uncachedPartials = true
+	uncached, err := Build(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cached.Files) != len(uncached.Files) {
+		t.Fatalf("%d files against %d", len(cached.Files), len(uncached.Files))
+	}
+	for name, data := range uncached.Files {
+		if !bytes.Equal(data, cached.Files[name]) {
+			t.Errorf("%s differs when partials are cached", name)
+		}
+	}
+}
+
 // TestGoldmarkVersion guards against a downgrade to a goldmark that lets
 // some encoded javascript: links and SVG data URLs through (before 1.8.4).
 func TestGoldmarkVersion(t *testing.T) {

@@ -25,6 +25,23 @@ type Crumb struct {
 	URL  string
 }
 
+// Nav is what the site header shows: the classes, and on a class page the
+// path of that page, which the header marks as current. It is all the
+// header sees, so that each variant is rendered once per build.
+type Nav struct {
+	Site    *site.Site
+	Current string
+}
+
+// Nav is the header of the page.
+func (p Page) Nav() Nav {
+	n := Nav{Site: p.Site}
+	if p.Kind == "class" {
+		n.Current = p.Path
+	}
+	return n
+}
+
 // AbsURL makes a site path absolute with the base URL, for canonical links
 // and link previews.
 func (p Page) AbsURL(path string) string { return p.Site.BaseURL + path }

@@ -32,6 +32,9 @@ type Env struct {
 	// rendering it.
 	MinifyTemplate func(source []byte) ([]byte, error)
 	SearchIndex    string // site path of the search index, "/search.1a2b3c4d.json"; see SetSearchIndex
+	// Uncached executes the partials of {{cached}} on every call, as
+	// {{template}} would; tests check that the pages come out the same.
+	Uncached bool
 }
 
 // Renderer holds the parsed templates, one set per page kind.
@@ -39,6 +42,9 @@ type Renderer struct {
 	env   Env
 	fsys  fs.FS
 	kinds map[string]*template.Template
+	// partials is the base layout and the partials alone, for {{cached}}.
+	partials  *template.Template
+	fragments fragments
 }
 
 // pageKinds are the page templates; each defines "main" for the base layout.
@@ -58,6 +64,7 @@ func New(fsys fs.FS, env Env) (*Renderer, error) {
 
 func parseAll(fsys fs.FS, env Env) (*Renderer, error) {
 	r := &Renderer{env: env, fsys: fsys, kinds: map[string]*template.Template{}}
+	r.fragments.off = env.Uncached
 	root := template.New("base").Funcs(r.funcs())
 	if err := r.parse(root, fsys, "base.html", "partials/*.html"); err != nil {
 		return nil, err
@@ -69,6 +76,8 @@ func parseAll(fsys fs.FS, env Env) (*Renderer, error) {
 		}
 		r.kinds[kind] = t
 	}
+	// Executed only once the page kinds are cloned from it.
+	r.partials = root
 	return r, nil
 }
 
@@ -130,7 +139,10 @@ func (r *Renderer) Render(s *site.Site, add func(name string, data []byte) error
 // SetSearchIndex sets the site path of the search index, which is known
 // only once the model is: templates are parsed before. It must not be
 // called while pages render.
-func (r *Renderer) SetSearchIndex(path string) { r.env.SearchIndex = path }
+func (r *Renderer) SetSearchIndex(path string) {
+	r.env.SearchIndex = path
+	r.fragments.reset()
+}
 
 // RenderPage renders one page, as Render does.
 func (r *Renderer) RenderPage(p Page) ([]byte, error) {
@@ -173,6 +185,7 @@ func sourceError(fsys fs.FS, env Env, minified error, pages ...Page) error {
 func (r *Renderer) funcs() template.FuncMap {
 	return template.FuncMap{
 		"asset":       func(name string) (string, error) { return r.env.Asset(name) },
+		"cached":      r.cached,
 		"join":        strings.Join,
 		"searchIndex": func() string { return r.env.SearchIndex },
 		"sec":         func(id, text string) site.Heading { return site.Heading{Level: 2, ID: id, Text: text} },
