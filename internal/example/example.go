@@ -164,8 +164,13 @@ var compact = map[string]string{
 // and with compact forms equal to their full names.
 func sameName(a, b string) bool { return strings.EqualFold(fullName(a), fullName(b)) }
 
-// fullName expands a compact form.
+// fullName expands a compact form. Compact forms are one letter; other
+// names are returned without lower-casing them, which the examples of a
+// site do hundreds of thousands of times.
 func fullName(name string) string {
+	if len(name) != 1 {
+		return name
+	}
 	if full, ok := compact[strings.ToLower(name)]; ok {
 		return full
 	}
