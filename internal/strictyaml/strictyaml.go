@@ -56,9 +56,12 @@ func DecodeAt(data []byte, v any, offset int) diag.List {
 	if d := controlCharacter(data); d != nil {
 		return d.In("", offset)
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return parseError(err).In("", offset)
+	doc, ok := parseFast(data)
+	if !ok {
+		doc = new(yaml.Node)
+		if err := yaml.Unmarshal(data, doc); err != nil {
+			return parseError(err).In("", offset)
+		}
 	}
 	d := decoder{offset: offset}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
