@@ -361,7 +361,8 @@ func plainTag(v string, flow bool) (string, bool) {
 		if c == '-' && (len(v) == 1 || v[1] == ' ') {
 			return "", false // a sequence item, or "-"
 		}
-		if strings.Trim(v, "0123456789_.+-eExXoObBaAcCdDfFiInNtTzZ: ") != "" {
+		// Nor can a value with two dots ("21.4.24", a section).
+		if strings.Trim(v, "0123456789_.+-eExXoObBaAcCdDfFiInNtTzZ: ") != "" || '0' <= c && c <= '9' && strings.Count(v, ".") >= 2 {
 			return "!!str", !flow || !strings.ContainsAny(v, "[]{},")
 		}
 	case c == '(' || c == '/' || c == '$' || c >= utf8.RuneSelf:

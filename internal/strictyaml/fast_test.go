@@ -96,6 +96,7 @@ func TestFastCases(t *testing.T) {
 		"nested:\n  deeper:\n    deepest: [1, 2]\n",
 		"k: ünïcödé\nl: [é, ü]\n",
 		"usage: if (x == {name}) { return; }\n",
+		"section: 21.4.24\nip: 192.0.2.1\n",
 	}
 	for _, src := range take {
 		if !checkFast(t, []byte(src)) {
@@ -139,6 +140,7 @@ func TestFastCases(t *testing.T) {
 		"a: \"x\"y\n",
 		"a: 'x'#c\n",
 		"a: 3xx\n",
+		"a: 1.5e3\n", "a: 1_0.5\n", "a: 21.4\n",
 	}
 	for _, src := range leave {
 		if _, ok := parseFast([]byte(src)); ok {
