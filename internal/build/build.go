@@ -161,10 +161,12 @@ func build(cfg Config, keep bool) (*Result, *state, error) {
 		return nil, nil, append(diags, checkTemplates(cfg)...).Err()
 	}
 	// The rendered Markdown is part of the model now; only a Preview keeps
-	// it beside, so that a large build can let it go.
+	// it beside, and the sources, so that a large build can let them go.
 	var st *state
 	if keep {
 		st = &state{content: c, site: s, markdown: md, jobs: jobs, docs: docs}
+	} else {
+		c.DropSources()
 	}
 	jobs, docs = nil, nil
 	out := cfg.Out

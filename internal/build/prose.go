@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"strings"
 
 	"github.com/sipcodes/sipcodes/internal/check"
 	"github.com/sipcodes/sipcodes/internal/content"
@@ -106,8 +107,9 @@ func (j proseJob) result(doc *markdown.Doc) (site.Page, proseDoc, error) {
 	}
 	page := site.Page{
 		Title: j.meta.Title, Description: j.meta.Description,
-		HTML: template.HTML(doc.HTML), Text: html.UnescapeString(doc.Text), Headings: headings(doc),
+		HTML: template.HTML(doc.HTML), Headings: headings(doc),
 	}
+	page.Text = textWithoutHeadings(html.UnescapeString(doc.Text), page.Headings)
 	// The page holds its own copies; the checks need only the structure.
 	doc.HTML, doc.Text = nil, ""
 	return page, proseDoc{Doc: check.Doc{File: j.file, BodyLine: j.bodyLine, Doc: doc, Refs: j.allowed}, self: j.self}, nil
@@ -133,4 +135,26 @@ func checkDocs(s *site.Site, docs []proseDoc, links bool) diag.List {
 		}
 	}
 	return diags
+}
+
+// textWithoutHeadings is the plain text of prose without its headings,
+// which name sections ("In practice") and say nothing about a code: it is
+// what search indexes. The plain text joins a heading to the paragraph
+// after it ("In practiceThe callee"), so taking the heading out also
+// separates the words around it. Headings appear in order, so each is
+// looked for after the one before.
+func textWithoutHeadings(text string, headings []site.Heading) string {
+	var b strings.Builder
+	rest := text
+	for _, h := range headings {
+		i := strings.Index(rest, h.Text)
+		if h.Text == "" || i < 0 {
+			continue
+		}
+		b.WriteString(rest[:i])
+		b.WriteString(" ")
+		rest = rest[i+len(h.Text):]
+	}
+	b.WriteString(rest)
+	return b.String()
 }

@@ -2,7 +2,6 @@ package build
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/sipcodes/sipcodes/internal/search"
 	"github.com/sipcodes/sipcodes/internal/site"
@@ -44,32 +43,11 @@ func searchRecords(s *site.Site) []search.Record {
 			}
 		}
 		if c.HasNote {
-			r.Text = noteText(c.Note)
+			r.Text = c.Note.Text
 		}
 		records = append(records, r)
 	}
 	return records
-}
-
-// noteText is the plain text of a note without its headings, which name
-// sections ("In practice") and say nothing about the code. The plain text
-// joins a heading to the paragraph after it ("In practiceThe callee"), so
-// taking the heading out also separates the words around it. Headings
-// appear in order, so each is looked for after the one before.
-func noteText(p site.Page) string {
-	var b strings.Builder
-	rest := p.Text
-	for _, h := range p.Headings {
-		i := strings.Index(rest, h.Text)
-		if h.Text == "" || i < 0 {
-			continue
-		}
-		b.WriteString(rest[:i])
-		b.WriteString(" ")
-		rest = rest[i+len(h.Text):]
-	}
-	b.WriteString(rest)
-	return b.String()
 }
 
 func searchCauses(s *site.Site) []search.Cause {

@@ -18,6 +18,19 @@ type Content struct {
 	About   Page
 }
 
+// DropSources lets go of the text of every note and page, Front and Body,
+// once the build has rendered and decoded them: on a large site they are
+// tens of megabytes that would stay in memory while the pages render.
+func (c *Content) DropSources() {
+	for i := range c.Notes {
+		c.Notes[i].Front, c.Notes[i].Body = nil, nil
+	}
+	for i := range c.Classes {
+		c.Classes[i].Body = nil
+	}
+	c.Home.Body, c.About.Body = nil, nil
+}
+
 // Dataset is content/codes.yaml: one entry per registered code.
 type Dataset struct {
 	File  string `yaml:"-"`

@@ -29,7 +29,7 @@ type Page struct {
 	Description string
 	HTML        template.HTML
 	Headings    []Heading
-	Text        string
+	Text        string // the plain text without the headings, for search
 }
 
 // Heading is a section of rendered prose.
