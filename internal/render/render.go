@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/sipcodes/sipcodes/internal/par"
 	"github.com/sipcodes/sipcodes/internal/site"
@@ -153,13 +154,21 @@ func (r *Renderer) RenderPage(p Page) ([]byte, error) {
 	return data, err
 }
 
+// pageBuffers are the buffers pages are rendered into. A page grows its
+// buffer a dozen times on the way to tens of kilobytes; a buffer that has
+// grown already takes the next page without, and the page is copied out
+// once at its size.
+var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 func (r *Renderer) page(p Page) ([]byte, error) {
-	var buf bytes.Buffer
+	buf := pageBuffers.Get().(*bytes.Buffer)
+	defer pageBuffers.Put(buf)
+	buf.Reset()
 	t := r.kinds[p.Kind]
-	if err := t.ExecuteTemplate(&buf, "base", p); err != nil {
+	if err := t.ExecuteTemplate(buf, "base", p); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return bytes.Clone(buf.Bytes()), nil
 }
 
 // sourceError repeats a failed parse, or the rendering of the pages
