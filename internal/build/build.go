@@ -155,18 +155,22 @@ func build(cfg Config, keep bool) (*Result, *state, error) {
 	// A note that failed to load has no sections, so links into it are
 	// checked only when every file loaded.
 	diags.Append(checkDocs(s, docs, loaded))
+	if !keep {
+		// The model holds what the sources became; only a Preview keeps
+		// them, so that a large build can let them go.
+		c.DropSources()
+		jobs = nil
+	}
 	diags.Append(addExamples(s, c.Notes))
 	stop()
 	if diags != nil {
 		return nil, nil, append(diags, checkTemplates(cfg)...).Err()
 	}
 	// The rendered Markdown is part of the model now; only a Preview keeps
-	// it beside, and the sources, so that a large build can let them go.
+	// it beside, so that a large build can let it go.
 	var st *state
 	if keep {
 		st = &state{content: c, site: s, markdown: md, jobs: jobs, docs: docs}
-	} else {
-		c.DropSources()
 	}
 	jobs, docs = nil, nil
 	out := cfg.Out

@@ -46,7 +46,7 @@ func Dataset(d content.Dataset) diag.List {
 	for _, c := range d.Codes {
 		code := sip.Code(c.Code)
 		switch {
-		case c.At.Fields["code"] == (strictyaml.Pos{}):
+		case !c.At.Has("code"):
 			r.at(c.At.Pos, "entry has no code")
 			continue
 		case !code.Valid() && !(d.Synthetic && c.Code >= 1000 && c.Code <= 69999 && code.Class().Valid()):

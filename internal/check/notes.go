@@ -26,7 +26,7 @@ func Notes(notes []content.Note, d content.Dataset) diag.List {
 		m := n.Meta
 		want, _ := strconv.Atoi(strings.TrimSuffix(path.Base(n.File), ".md"))
 		switch {
-		case m.At.Fields["code"] == (strictyaml.Pos{}):
+		case !m.At.Has("code"):
 			r.at(strictyaml.Pos{Line: 2, Col: 1}, "front matter has no code; add code: %d", want)
 		case m.Code != want:
 			r.at(m.At.Of("code"), "code %d does not match the file name %s", m.Code, path.Base(n.File))

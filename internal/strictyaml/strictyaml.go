@@ -31,16 +31,39 @@ type Pos struct{ Line, Col int }
 // can point at the value they reject.
 type Where struct {
 	Pos
-	Fields map[string]Pos
+	// fields are the keys in the order written, with their values'
+	// positions. A mapping has a few; a site has hundreds of thousands of
+	// mappings, for which maps took tens of megabytes.
+	fields []fieldPos
+}
+
+type fieldPos struct {
+	key string
+	pos Pos
 }
 
 // Of returns the position of key's value, or of the mapping when the key is
 // absent.
 func (w Where) Of(key string) Pos {
-	if p, ok := w.Fields[key]; ok {
+	if p, ok := w.find(key); ok {
 		return p
 	}
 	return w.Pos
+}
+
+// Has reports whether the mapping has key.
+func (w Where) Has(key string) bool {
+	_, ok := w.find(key)
+	return ok
+}
+
+func (w Where) find(key string) (Pos, bool) {
+	for _, f := range w.fields {
+		if f.key == key {
+			return f.pos, true
+		}
+	}
+	return Pos{}, false
 }
 
 var whereType = reflect.TypeFor[Where]()
@@ -161,7 +184,7 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, depth int) {
 		return
 	}
 	fields := fieldsOf(v.Type())
-	where := Where{Pos: d.pos(n), Fields: map[string]Pos{}}
+	where := Where{Pos: d.pos(n), fields: make([]fieldPos, 0, len(n.Content)/2)}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		key, val := n.Content[i], n.Content[i+1]
 		if key.Kind != yaml.ScalarNode {
@@ -177,11 +200,11 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, depth int) {
 			d.errorf(key, "unknown key %q%s", key.Value, suggest(key.Value, fields.names))
 			continue
 		}
-		if _, seen := where.Fields[key.Value]; seen {
+		if where.Has(key.Value) {
 			d.errorf(key, "key %q appears twice", key.Value)
 			continue
 		}
-		where.Fields[key.Value] = d.pos(val)
+		where.fields = append(where.fields, fieldPos{key.Value, d.pos(val)})
 		d.value(val, v.Field(idx), depth+1)
 	}
 	if fields.where >= 0 {
