@@ -40,11 +40,11 @@ func drawCards(s *site.Site, files fileSet, previous func(string) ([]byte, error
 			Accent: classColours[c.Class.Class],
 		}
 		name := c.URL()[1:] + "card.png"
-		png := previousCard(previous, name, cc.Key())
-		if png == nil {
-			png = r.PNG(cc)
+		if png := previousCard(previous, name, cc.Key()); png != nil {
+			errs[i] = files.Reuse(name, png)
+			return
 		}
-		errs[i] = files.Add(name, png)
+		errs[i] = files.Add(name, r.PNG(cc))
 	})
 	return errors.Join(errs...)
 }

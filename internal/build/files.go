@@ -13,6 +13,8 @@ import (
 // the pages see them.
 type fileSet interface {
 	Add(name string, data []byte) error
+	// Reuse adds data that was read from the output folder under name.
+	Reuse(name string, data []byte) error
 	Paths() []string
 	Has(name string) bool
 }
@@ -36,6 +38,24 @@ func newSiteFiles(out output.Sink) *siteFiles {
 // Add scans a file and puts it. Paths are checked by out.
 func (f *siteFiles) Add(name string, data []byte) error {
 	if err := f.out.Put(name, data); err != nil {
+		return err
+	}
+	f.scan.Add(name, data)
+	f.mu.Lock()
+	f.sizes[name] = len(data)
+	f.mu.Unlock()
+	return nil
+}
+
+// Reuse is Add for data read from the output folder under name (a card
+// of the previous build): a sink that can keep the file as it is does, so
+// that it is neither read again to compare nor written.
+func (f *siteFiles) Reuse(name string, data []byte) error {
+	k, ok := f.out.(output.Keeper)
+	if !ok {
+		return f.Add(name, data)
+	}
+	if err := k.Keep(name); err != nil {
 		return err
 	}
 	f.scan.Add(name, data)

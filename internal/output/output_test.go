@@ -176,3 +176,55 @@ func TestFailedUpdateKeepsPreviousSite(t *testing.T) {
 		t.Errorf("staging folders left beside the site: %v", siblings)
 	}
 }
+
+// TestKeep stages one file, keeps another as the folder holds it, and
+// leaves out a third: the kept file stays untouched and the third goes.
+func TestKeep(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := Update(dir, Files{"486/card.png": []byte("card"), "index.html": []byte("old"), "499/card.png": []byte("gone")}); err != nil {
+		t.Fatal(err)
+	}
+	kept := filepath.Join(dir, "486", "card.png")
+	before, err := os.Stat(kept)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := NewStager(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Put("index.html", []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Keep("486/card.png"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Keep("486/card.png"); err == nil {
+		t.Error("a file kept twice was accepted")
+	}
+	if err := s.Keep("../card.png"); err == nil {
+		t.Error("a path outside the site was kept")
+	}
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(listFiles(t, dir), ","); got != "486/card.png,index.html" {
+		t.Errorf("site holds %s, want 486/card.png,index.html", got)
+	}
+	after, err := os.Stat(kept)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !os.SameFile(before, after) || !after.ModTime().Equal(before.ModTime()) {
+		t.Error("the kept file was written again")
+	}
+
+	fresh, err := NewStager(filepath.Join(t.TempDir(), "new"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fresh.Abort()
+	if err := fresh.Keep("index.html"); err == nil {
+		t.Error("a file was kept in a folder that does not exist yet")
+	}
+}

@@ -166,6 +166,32 @@ func (s *Stager) Put(name string, data []byte) error {
 	return nil
 }
 
+// Keeper is a Sink that can be told a file is unchanged without its bytes.
+type Keeper interface {
+	// Keep records name as made by this build with the bytes the output
+	// folder holds under it now, which the caller has read from there and
+	// found right: nothing is read, compared or written.
+	Keep(name string) error
+}
+
+// Keep is Keeper's Keep: the file stays as it is when the site is
+// committed.
+func (s *Stager) Keep(name string) error {
+	if err := ValidPath(name); err != nil {
+		return err
+	}
+	if s.fresh {
+		return fmt.Errorf("output: %s cannot be kept: %s is new", name, s.dir)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.put[name] {
+		return fmt.Errorf("output: %s is written twice", name)
+	}
+	s.put[name] = true
+	return nil
+}
+
 // makeDirs makes the folder d of the staging folder, parents first, each
 // once. A file and a folder of the same name fail here, when the second
 // is made.
