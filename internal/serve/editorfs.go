@@ -7,8 +7,9 @@ import (
 )
 
 // HideEditorFiles returns fsys without the files editors keep beside the
-// one being edited: dot files (.486.md.swp, .#486.md), backups (486.md~)
-// and Emacs auto-saves (#486.md#). The content loader refuses every file
+// one being edited: dot files (.486.md.swp, .#486.md), backups (486.md~),
+// Emacs auto-saves (#486.md#) and the file 4913 that Vim creates and
+// removes before it saves, to learn whether it may write in the folder. The content loader refuses every file
 // it does not expect, which is right for a build but would put an error on
 // screen for as long as an editor has a note open; the preview looks past
 // them. They are never published either way: a build refuses them.
@@ -17,7 +18,7 @@ func HideEditorFiles(fsys fs.FS) fs.FS { return editorFS{fsys} }
 // editorFile reports whether a path names an editor's file.
 func editorFile(name string) bool {
 	for elem := range strings.SplitSeq(name, "/") {
-		if elem != "." && (strings.HasPrefix(elem, ".") || strings.HasPrefix(elem, "#") || strings.HasSuffix(elem, "~")) {
+		if elem != "." && (strings.HasPrefix(elem, ".") || strings.HasPrefix(elem, "#") || strings.HasSuffix(elem, "~") || elem == "4913") {
 			return true
 		}
 	}

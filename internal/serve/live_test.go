@@ -138,9 +138,12 @@ func TestWatchRebuildsOnSave(t *testing.T) {
 	}
 	slices.Sort(took)
 	t.Logf("save to reload event, build excluded: median %s (min %s, max %s)", took[len(took)/2], took[0], took[len(took)-1])
-	// An editor's swap file is not a change to the site.
+	// An editor's swap file is not a change to the site, nor is the file
+	// Vim makes and removes to learn whether it may write in the folder.
 	before := builds.Load()
 	os.WriteFile(filepath.Join(sub, ".486.md.swp"), []byte("x"), 0o644)
+	os.WriteFile(filepath.Join(sub, "4913"), nil, 0o644)
+	os.Remove(filepath.Join(sub, "4913"))
 	time.Sleep(4 * DefaultDebounce)
 	if builds.Load() != before {
 		t.Error("a swap file started a build")
@@ -182,6 +185,7 @@ func TestHideEditorFiles(t *testing.T) {
 		"codes/.486.md.swp":     {Data: []byte("x")},
 		"codes/486.md~":         {Data: []byte("x")},
 		"codes/#486.md#":        {Data: []byte("x")},
+		"codes/4913":            {Data: []byte("")},
 		".git/config":           {Data: []byte("x")},
 		"partials/.#card.html":  {Data: []byte("x")},
 		"partials/footer.html":  {Data: []byte("x")},
