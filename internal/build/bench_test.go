@@ -232,7 +232,7 @@ func BenchmarkSearchIndex(b *testing.B) {
 	s := benchSite(b, false).Site
 	b.ReportAllocs()
 	for b.Loop() {
-		_, index := searchIndex(s)
+		_, index := searchIndex(s, nil)
 		if _, err := index(); err != nil {
 			b.Fatal(err)
 		}
@@ -245,7 +245,7 @@ func BenchmarkSearchIndexName(b *testing.B) {
 	s := benchSite(b, false).Site
 	b.ReportAllocs()
 	for b.Loop() {
-		searchIndex(s)
+		searchIndex(s, nil)
 	}
 }
 

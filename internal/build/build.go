@@ -23,6 +23,7 @@ import (
 	"github.com/sipcodes/sipcodes/internal/output"
 	"github.com/sipcodes/sipcodes/internal/par"
 	"github.com/sipcodes/sipcodes/internal/render"
+	"github.com/sipcodes/sipcodes/internal/search"
 	"github.com/sipcodes/sipcodes/internal/site"
 )
 
@@ -72,6 +73,9 @@ type Config struct {
 	// uncachedPartials renders {{cached}} partials on every call, for
 	// tests (render.Env.Uncached).
 	uncachedPartials bool
+	// searchCounts keeps the notes' word counts from build to build of a
+	// Preview.
+	searchCounts *search.Counts
 }
 
 // Result is a built site.
@@ -185,7 +189,7 @@ func build(cfg Config, keep bool) (*Result, *state, error) {
 	// (/codes.json, /486.json…) need only the model: they are made while
 	// the pages render.
 	stop = tm.Start("search index name")
-	indexName, buildIndex := searchIndex(s)
+	indexName, buildIndex := searchIndex(s, cfg.searchCounts)
 	stop()
 	index := par.Start(func() (struct{}, error) {
 		defer tm.Start("search index")()

@@ -8,8 +8,11 @@ import (
 
 	"github.com/sipcodes/sipcodes/internal/check"
 	"github.com/sipcodes/sipcodes/internal/content"
+	"github.com/sipcodes/sipcodes/internal/par"
 	"github.com/sipcodes/sipcodes/internal/render"
+	"github.com/sipcodes/sipcodes/internal/search"
 	"github.com/sipcodes/sipcodes/internal/sip"
+	"github.com/sipcodes/sipcodes/internal/site"
 )
 
 // Preview builds the site over and over for the live preview. After a
@@ -35,6 +38,7 @@ type Preview struct {
 // nil: the files are kept in memory.
 func NewPreview(cfg Config) *Preview {
 	cfg.Out = nil
+	cfg.searchCounts = new(search.Counts)
 	return &Preview{cfg: cfg}
 }
 
@@ -103,27 +107,21 @@ func (p *Preview) rebuildNote(st *state, name string) (_ *Result, ok bool) {
 		return nil, false
 	}
 
+	// The search index takes longest: it is built while the page renders.
+	indexName, buildIndex := searchIndex(st.site, p.cfg.searchCounts)
+	building := par.Start(buildIndex)
+	html, err := st.renderer.RenderPage(codePage(st.site, code))
+	index, indexErr := building()
+	if err != nil || indexErr != nil {
+		return nil, false
+	}
 	files := maps.Clone(st.files)
 	pageFile := code.URL()[1:] + "index.html"
-	pages := render.Pages(st.site)
-	at := slices.IndexFunc(pages, func(pg render.Page) bool { return pg.File == pageFile })
-	if at < 0 {
-		return nil, false
-	}
-	html, err := st.renderer.RenderPage(pages[at])
-	if err != nil {
-		return nil, false
-	}
 	// The page names the index the renderer knows; make it the current one.
 	html = bytes.ReplaceAll(html, []byte("/"+st.rendered), []byte("/"+st.indexName))
 	files[pageFile] = html
 	st.scan.Add(pageFile, html)
 
-	indexName, buildIndex := searchIndex(st.site)
-	index, err := buildIndex()
-	if err != nil {
-		return nil, false
-	}
 	if indexName != st.indexName {
 		// Every page names the index; only the name changed.
 		oldRef, newRef := []byte("/"+st.indexName), []byte("/"+indexName)
@@ -143,4 +141,10 @@ func (p *Preview) rebuildNote(st *state, name string) (_ *Result, ok bool) {
 	}
 	st.files = files
 	return &Result{Files: files, Site: st.site, Count: len(files), Size: int64(files.Size())}, true
+}
+
+// codePage is the page of code, as render.Pages lists it.
+func codePage(s *site.Site, code *site.Code) render.Page {
+	pages := render.Pages(s)
+	return pages[slices.IndexFunc(pages, func(p render.Page) bool { return p.Code == code })]
 }

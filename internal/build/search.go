@@ -12,10 +12,14 @@ import (
 // does, so that a new build never serves a stale one. The name is known
 // at once; the index, which takes longer, is built when data is called,
 // so that a build can build it while the pages, which name it, render.
-func searchIndex(s *site.Site) (name string, data func() ([]byte, error)) {
+// counts, when not nil, keeps the notes' word counts between the builds of
+// a preview.
+func searchIndex(s *site.Site, counts *search.Counts) (name string, data func() ([]byte, error)) {
 	records, causes := searchRecords(s), searchCauses(s)
-	name = search.Name(records, causes, search.DefaultOptions)
-	return name, func() ([]byte, error) { return search.Build(records, causes, search.DefaultOptions) }
+	opt := search.DefaultOptions
+	opt.Counts = counts
+	name = search.Name(records, causes, opt)
+	return name, func() ([]byte, error) { return search.Build(records, causes, opt) }
 }
 
 func searchRecords(s *site.Site) []search.Record {

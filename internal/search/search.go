@@ -46,6 +46,47 @@ type Options struct {
 	// Terms is how many distinctive words of the rest of a note are kept,
 	// chosen by how rare they are in the other notes.
 	Terms int
+	// Counts, when set, keeps the word counts of each note from one Build
+	// to the next, for the live preview, which builds the index again
+	// after one note changed. It changes the time a build takes, not the
+	// index.
+	Counts *Counts
+}
+
+// Counts remembers the word counts of the notes of the last Build that
+// used it, by their text.
+type Counts struct {
+	mu   sync.Mutex
+	last map[string]termCounts
+}
+
+// count returns the word counts of text, from the last build when it had
+// the same text.
+func (c *Counts) count(text string) termCounts {
+	if c == nil {
+		return countTerms(text)
+	}
+	c.mu.Lock()
+	t, ok := c.last[text]
+	c.mu.Unlock()
+	if !ok {
+		t = countTerms(text)
+	}
+	return t
+}
+
+// keep makes texts and their counts those of the last build.
+func (c *Counts) keep(codes []Record, counts []termCounts) {
+	if c == nil {
+		return
+	}
+	last := make(map[string]termCounts, len(codes))
+	for i, r := range codes {
+		last[r.Text] = counts[i]
+	}
+	c.mu.Lock()
+	c.last = last
+	c.mu.Unlock()
 }
 
 // DefaultOptions keeps the real site's index far below 25 KB gzipped.
@@ -102,7 +143,7 @@ func Build(codes []Record, causes []Cause, opt Options) ([]byte, error) {
 	// counts of every note are kept in between unless the notes are large
 	// together: a site of thousands of notes splits each twice rather than
 	// hold hundreds of megabytes of counts.
-	keep := textBytes(codes) <= keepCountsBelow
+	keep := textBytes(codes) <= keepCountsBelow || opt.Counts != nil
 	var kept []termCounts
 	if keep {
 		kept = make([]termCounts, len(codes))
@@ -110,7 +151,7 @@ func Build(codes []Record, causes []Cause, opt Options) ([]byte, error) {
 	var mu sync.Mutex
 	df := map[string]int{}
 	par.For(len(codes), func(i int) {
-		t := countTerms(codes[i].Text)
+		t := opt.Counts.count(codes[i].Text)
 		if keep {
 			kept[i] = t
 		}
@@ -140,6 +181,7 @@ func Build(codes []Record, causes []Cause, opt Options) ([]byte, error) {
 		}
 		ix.Codes[i].Excerpt, ix.Codes[i].Terms = noteFields(codes[i], t(codes[i].Text), df, len(codes), opt)
 	})
+	opt.Counts.keep(codes, kept)
 	for _, c := range causes {
 		ix.Causes = append(ix.Causes, causeEnt{Cause: c.Cause, Name: c.Name, URL: c.URL})
 	}

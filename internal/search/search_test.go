@@ -217,3 +217,30 @@ func TestCountsKeptOrNot(t *testing.T) {
 		t.Errorf("the index differs:\n%s\n%s", kept, split)
 	}
 }
+
+// TestCountsChangeNothing builds with remembered word counts, changes one
+// note, and builds again: each index must be the one Build makes afresh.
+func TestCountsChangeNothing(t *testing.T) {
+	opt := DefaultOptions
+	opt.Counts = new(Counts)
+	r := records()
+	for round := range 3 {
+		if round == 2 {
+			r[1].Text = "Hunt groups hunt again; the PBX tries another line."
+		}
+		got, err := Build(r, causes(), opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := Build(r, causes(), DefaultOptions)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("round %d: with remembered counts\n%s\nafresh\n%s", round, got, want)
+		}
+	}
+	if len(opt.Counts.last) != len(r) {
+		t.Errorf("%d texts remembered, want %d", len(opt.Counts.last), len(r))
+	}
+}
