@@ -40,10 +40,7 @@ func (f *siteFiles) Add(name string, data []byte) error {
 	if err := f.out.Put(name, data); err != nil {
 		return err
 	}
-	f.scan.Add(name, data)
-	f.mu.Lock()
-	f.sizes[name] = len(data)
-	f.mu.Unlock()
+	f.record(name, data)
 	return nil
 }
 
@@ -58,11 +55,17 @@ func (f *siteFiles) Reuse(name string, data []byte) error {
 	if err := k.Keep(name); err != nil {
 		return err
 	}
+	f.record(name, data)
+	return nil
+}
+
+// record scans a file that went out, for the final checks, and notes its
+// size.
+func (f *siteFiles) record(name string, data []byte) {
 	f.scan.Add(name, data)
 	f.mu.Lock()
 	f.sizes[name] = len(data)
 	f.mu.Unlock()
-	return nil
 }
 
 // Paths returns the names added so far, sorted.
