@@ -11,11 +11,32 @@ import (
 // addExports publishes the dataset for other programs: /codes.json,
 // /486.json for each code, /codes.csv and the SQL script.
 func addExports(files fileSet, s *site.Site) error {
-	all, err := export.JSON(s)
+	csv, err := export.CSV(s)
 	if err != nil {
 		return err
 	}
-	csv, err := export.CSV(s)
+	// One file per code, made and written on every processor: on a large
+	// site, creating the files is most of the cost. Each code is
+	// marshalled once, for its file and for /codes.json.
+	objects := make([][]byte, len(s.Codes))
+	errs := make([]error, len(s.Codes))
+	par.For(len(s.Codes), func(i int) {
+		c := s.Codes[i]
+		object, err := export.Object(s, c)
+		var data []byte
+		if err == nil {
+			objects[i] = object
+			data, err = export.CodeJSON(s, object)
+		}
+		if err == nil {
+			err = files.Add(c.Code.String()+".json", data)
+		}
+		errs[i] = err
+	})
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	all, err := export.JSON(s, objects)
 	if err != nil {
 		return err
 	}
@@ -28,16 +49,5 @@ func addExports(files fileSet, s *site.Site) error {
 			return err
 		}
 	}
-	// One file per code, made and written on every processor: on a large
-	// site, creating the files is most of the cost.
-	errs := make([]error, len(s.Codes))
-	par.For(len(s.Codes), func(i int) {
-		c := s.Codes[i]
-		data, err := export.CodeJSON(s, c)
-		if err == nil {
-			err = files.Add(c.Code.String()+".json", data)
-		}
-		errs[i] = err
-	})
-	return errors.Join(errs...)
+	return nil
 }

@@ -26,9 +26,23 @@ func realSite(t *testing.T) *site.Site {
 	return site.New(site.Input{Content: c, BaseURL: "https://example.com"})
 }
 
+// objects is Object of every code of s.
+func objects(t *testing.T, s *site.Site) [][]byte {
+	t.Helper()
+	var all [][]byte
+	for _, c := range s.Codes {
+		o, err := Object(s, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, o)
+	}
+	return all
+}
+
 func TestJSON(t *testing.T) {
 	s := realSite(t)
-	data, err := JSON(s)
+	data, err := JSON(s, objects(t, s))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,9 +58,35 @@ func TestJSON(t *testing.T) {
 			t.Errorf("code %d: class %d provisional %v reason %q refs %v", c.Code, c.Class, c.Provisional, c.Reason, c.Refs)
 		}
 	}
-	one, err := CodeJSON(s, s.Codes[0])
+	one, err := CodeJSON(s, objects(t, s)[0])
 	if err != nil || !bytes.Contains(one, []byte(`"code": 100`)) {
 		t.Errorf("CodeJSON: %s, %v", one, err)
+	}
+}
+
+// TestJSONIsMarshalIndent holds the files made from the shared objects to
+// what json.MarshalIndent writes for the whole documents, byte for byte,
+// with a base URL that needs escaping.
+func TestJSONIsMarshalIndent(t *testing.T) {
+	s := realSite(t)
+	s.BaseURL = "https://example.com/a&b<c>"
+	all := objects(t, s)
+	want := Codes{Schema: s.BaseURL + SchemaPath, Version: SchemaVersion, Codes: []Code{}}
+	for i, c := range s.Codes {
+		doc := code(s, c)
+		want.Codes = append(want.Codes, doc)
+		doc.Schema, doc.Version = s.BaseURL+SchemaPath+"#/$defs/code", SchemaVersion
+		wantOne, _ := json.MarshalIndent(doc, "", " ")
+		if got, err := CodeJSON(s, all[i]); err != nil || !bytes.Equal(got, wantOne) {
+			t.Fatalf("%s.json differs from MarshalIndent (%v):\n%s\nwant\n%s", c.Code, err, got, wantOne)
+		}
+	}
+	wantAll, _ := json.MarshalIndent(want, "", " ")
+	if got, err := JSON(s, all); err != nil || !bytes.Equal(got, wantAll) {
+		t.Errorf("codes.json differs from MarshalIndent (%v)", err)
+	}
+	if got, err := JSON(s, nil); err != nil || !bytes.Contains(got, []byte(`"codes": []`)) {
+		t.Errorf("no codes: %s, %v", got, err)
 	}
 }
 

@@ -4,7 +4,9 @@
 package export
 
 import (
+	"bytes"
 	"encoding/json"
+	"strconv"
 
 	"github.com/sipcodes/sipcodes/internal/site"
 )
@@ -86,20 +88,53 @@ type CauseRow struct {
 // SchemaPath is where the JSON Schema of the exports is published.
 const SchemaPath = "/codes.schema.json"
 
-// JSON returns /codes.json.
-func JSON(s *site.Site) ([]byte, error) {
-	doc := Codes{Schema: s.BaseURL + SchemaPath, Version: SchemaVersion, Codes: []Code{}}
-	for _, c := range s.Codes {
-		doc.Codes = append(doc.Codes, code(s, c))
-	}
-	return json.MarshalIndent(doc, "", " ")
+// Object returns one code as compact JSON, the part that /codes.json and
+// /486.json share: it is marshalled once for both, and each file indents
+// its own copy.
+func Object(s *site.Site, c *site.Code) ([]byte, error) {
+	return json.Marshal(code(s, c))
 }
 
-// CodeJSON returns /486.json for one code.
-func CodeJSON(s *site.Site, c *site.Code) ([]byte, error) {
-	doc := code(s, c)
-	doc.Schema, doc.Version = s.BaseURL+SchemaPath+"#/$defs/code", SchemaVersion
-	return json.MarshalIndent(doc, "", " ")
+// JSON returns /codes.json, given the Object of every code in s.Codes
+// order. It is what json.MarshalIndent writes for a Codes document.
+func JSON(s *site.Site, objects [][]byte) ([]byte, error) {
+	doc, err := opening(s.BaseURL + SchemaPath)
+	if err != nil {
+		return nil, err
+	}
+	doc = append(doc, `"codes":[`...)
+	doc = append(doc, bytes.Join(objects, []byte(","))...)
+	return indent(append(doc, "]}"...))
+}
+
+// CodeJSON returns /486.json, given the code's Object. It is what
+// json.MarshalIndent writes for a Code with its schema and version set.
+func CodeJSON(s *site.Site, object []byte) ([]byte, error) {
+	doc, err := opening(s.BaseURL + SchemaPath + "#/$defs/code")
+	if err != nil {
+		return nil, err
+	}
+	return indent(append(doc, object[1:]...))
+}
+
+// opening starts a document with its schema and version: the first two
+// fields of both Codes and Code.
+func opening(schema string) ([]byte, error) {
+	quoted, err := json.Marshal(schema)
+	if err != nil {
+		return nil, err
+	}
+	doc := append([]byte(`{"$schema":`), quoted...)
+	return append(doc, `,"version":`+strconv.Itoa(SchemaVersion)+`,`...), nil
+}
+
+func indent(compact []byte) ([]byte, error) {
+	var out bytes.Buffer
+	out.Grow(len(compact) * 3 / 2)
+	if err := json.Indent(&out, compact, "", " "); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
 }
 
 func code(s *site.Site, c *site.Code) Code {
