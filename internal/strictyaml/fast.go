@@ -7,7 +7,7 @@ import (
 	"go.yaml.in/yaml/v4"
 )
 
-// parseFast parses the plain YAML that our files are written in, about ten
+// parseFast parses the plain YAML that our files are written in, about five
 // times faster than the YAML library: block mappings with simple keys,
 // block sequences, one-line scalars (plain, quoted without escapes) and
 // one-line flow sequences of scalars, with comments and blank lines. It
