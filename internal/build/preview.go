@@ -12,7 +12,6 @@ import (
 	"github.com/sipcodes/sipcodes/internal/render"
 	"github.com/sipcodes/sipcodes/internal/search"
 	"github.com/sipcodes/sipcodes/internal/sip"
-	"github.com/sipcodes/sipcodes/internal/site"
 )
 
 // Preview builds the site over and over for the live preview. After a
@@ -110,7 +109,7 @@ func (p *Preview) rebuildNote(st *state, name string) (_ *Result, ok bool) {
 	// The search index takes longest: it is built while the page renders.
 	indexName, buildIndex := searchIndex(st.site, p.cfg.searchCounts)
 	building := par.Start(buildIndex)
-	html, err := st.renderer.RenderPage(codePage(st.site, code))
+	html, err := st.renderer.RenderPage(render.CodePage(st.site, code))
 	index, indexErr := building()
 	if err != nil || indexErr != nil {
 		return nil, false
@@ -141,10 +140,4 @@ func (p *Preview) rebuildNote(st *state, name string) (_ *Result, ok bool) {
 	}
 	st.files = files
 	return &Result{Files: files, Site: st.site, Count: len(files), Size: int64(files.Size())}, true
-}
-
-// codePage is the page of code, as render.Pages lists it.
-func codePage(s *site.Site, code *site.Code) render.Page {
-	pages := render.Pages(s)
-	return pages[slices.IndexFunc(pages, func(p render.Page) bool { return p.Code == code })]
 }

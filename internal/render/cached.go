@@ -56,14 +56,24 @@ func (r *Renderer) cached(name string, key any) (template.HTML, error) {
 		return "", fmt.Errorf("cached %q: a %T cannot be the key of a partial", name, key)
 	}
 	k := fragmentKey{name, key}
-	if html, ok := r.fragments.get(k); ok && !r.fragments.off {
+	if r.fragments.off {
+		return r.partial(name, key)
+	}
+	if html, ok := r.fragments.get(k); ok {
 		return html, nil
 	}
+	html, err := r.partial(name, key)
+	if err == nil {
+		r.fragments.put(k, html)
+	}
+	return html, err
+}
+
+// partial executes the partial name with data.
+func (r *Renderer) partial(name string, data any) (template.HTML, error) {
 	var b bytes.Buffer
-	if err := r.partials.ExecuteTemplate(&b, name, key); err != nil {
+	if err := r.partials.ExecuteTemplate(&b, name, data); err != nil {
 		return "", err
 	}
-	html := template.HTML(b.String())
-	r.fragments.put(k, html)
-	return html, nil
+	return template.HTML(b.String()), nil
 }

@@ -46,12 +46,14 @@ func (p Page) Nav() Nav {
 // and link previews.
 func (p Page) AbsURL(path string) string { return p.Site.BaseURL + path }
 
+// homeCrumb starts every breadcrumb.
+var homeCrumb = Crumb{Name: "Home", URL: "/"}
+
 // SiteName is how titles name the site.
 const SiteName = "SIP response codes"
 
 // Pages lists every HTML page of the site, in a fixed order.
 func Pages(s *site.Site) []Page {
-	home := Crumb{Name: "Home", URL: "/"}
 	pages := []Page{{
 		Kind: "home", File: "index.html", Path: "/",
 		Title:       "SIP response codes: every code, what it means, what to do",
@@ -66,7 +68,7 @@ func Pages(s *site.Site) []Page {
 		Kind: "q850", File: "q850/index.html", Path: "/q850/",
 		Title:       "Q.850 cause codes and SIP responses · " + SiteName,
 		Description: "How gateways map ISDN Q.850 release causes to SIP response codes and back, after RFC 3398.",
-		Crumbs:      []Crumb{home, {Name: "Q.850 causes"}},
+		Crumbs:      []Crumb{homeCrumb, {Name: "Q.850 causes"}},
 		Site:        s,
 	}}
 	if s.About.HTML != "" {
@@ -74,7 +76,7 @@ func Pages(s *site.Site) []Page {
 			Kind: "about", File: "about/index.html", Path: "/about/",
 			Title:       "About · " + SiteName,
 			Description: s.About.Description,
-			Crumbs:      []Crumb{home, {Name: "About"}},
+			Crumbs:      []Crumb{homeCrumb, {Name: "About"}},
 			Site:        s,
 		})
 	}
@@ -83,20 +85,26 @@ func Pages(s *site.Site) []Page {
 			Kind: "class", File: c.Slug() + "/index.html", Path: c.URL(),
 			Title:       fmt.Sprintf("%s %s · %s", c.Slug(), c.Name(), SiteName),
 			Description: c.Intro.Description,
-			Crumbs:      []Crumb{home, {Name: c.Slug()}},
+			Crumbs:      []Crumb{homeCrumb, {Name: c.Slug()}},
 			Site:        s, Class: c,
 		})
 	}
 	for _, c := range s.Codes {
-		pages = append(pages, Page{
-			Kind: "code", File: c.Code.String() + "/index.html", Path: c.URL(),
-			Title:       fmt.Sprintf("%s %s · SIP response code", c.Code, c.Reason),
-			Description: c.Summary,
-			Crumbs:      []Crumb{home, {Name: c.Class.Slug(), URL: c.Class.URL()}, {Name: c.Code.String()}},
-			Site:        s, Class: c.Class, Code: c,
-		})
+		pages = append(pages, CodePage(s, c))
 	}
 	return pages
+}
+
+// CodePage is the page of c, as Pages lists it: the live preview renders
+// one code page again without listing them all.
+func CodePage(s *site.Site, c *site.Code) Page {
+	return Page{
+		Kind: "code", File: c.Code.String() + "/index.html", Path: c.URL(),
+		Title:       fmt.Sprintf("%s %s · SIP response code", c.Code, c.Reason),
+		Description: c.Summary,
+		Crumbs:      []Crumb{homeCrumb, {Name: c.Class.Slug(), URL: c.Class.URL()}, {Name: c.Code.String()}},
+		Site:        s, Class: c.Class, Code: c,
+	}
 }
 
 // LinkedData is the page's schema.org description for search engines: each
