@@ -136,15 +136,25 @@ func TestMarkdownRules(t *testing.T) {
 
 func TestSiteLinks(t *testing.T) {
 	files := output.Files{
-		"index.html":     []byte(`<a href="/486/">486</a><a href="/486/#meaning">m</a><a href="#top" id="top">t</a><link rel="canonical" href="https://example.com/">`),
-		"486/index.html": []byte("<h2 id=\"meaning\">M</h2>\n<a href=\"/style.css\">s</a>\n<a href=\"/487/\">bad</a>\n<a href=\"/486/#nope\">bad</a>\n<a href=\"https://www.rfc-editor.org/rfc/rfc3261#section-x\">bad</a>"),
-		"style.css":      []byte("body{}"),
+		"index.html": []byte(`<a href="/486/">486</a><a href="/486/#meaning">m</a><a href="#top" id="top">t</a><link rel="canonical" href="https://example.com/">`),
+		// Links that leave the site are checked as the page is read and
+		// the others once every page is; problems still come in the
+		// order of the page.
+		"486/index.html": []byte("<h2 id=\"meaning\">M</h2>\n<a href=\"/style.css\">s</a>\n<a href=\"/487/\">bad</a>\n<a href=\"ftp://example.com/\">bad</a>\n<a href=\"/486/#nope\">bad</a>\n" +
+			"<a href=\"https://www.rfc-editor.org/rfc/rfc3261#section-x\">bad</a>\n<a href=\"#meaning\">ok</a><a href=\"#gone\">bad</a>\n<a href=\"../style.css\">ok</a><a href=\"sub/\">bad</a>\n" +
+			"<a href=\"https://www.rfc-editor.org/rfc/rfc3261#section-8.1\">ok</a><a href=\"mailto:a@example.com\">ok</a><a href=\"//example.com/x\">bad</a><a href=\"http://[::1\">bad</a>"),
+		"style.css": []byte("body{}"),
 	}
 	got := SiteLinks(files)
 	want := []string{
 		"486/index.html:3: broken link /487/",
-		"486/index.html:4: broken link /486/#nope: no element with id nope",
-		"486/index.html:5: malformed RFC link https://www.rfc-editor.org/rfc/rfc3261#section-x",
+		"486/index.html:4: unexpected URL ftp://example.com/",
+		"486/index.html:5: broken link /486/#nope: no element with id nope",
+		"486/index.html:6: malformed RFC link https://www.rfc-editor.org/rfc/rfc3261#section-x",
+		"486/index.html:7: broken link #gone: no element with id gone",
+		"486/index.html:8: broken link sub/",
+		"486/index.html:9: unexpected URL //example.com/x",
+		"486/index.html:9: malformed URL http://[::1",
 	}
 	if len(got) != len(want) {
 		t.Fatalf("SiteLinks:\n%v\nwant %d problems", got, len(want))

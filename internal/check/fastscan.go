@@ -16,7 +16,7 @@ import (
 // whose attributes need decoding, is read by the tokenizer on its own.
 // FuzzScanFast holds it to the tokenizer.
 func scanFast(data []byte) (*pageScan, bool) {
-	p := &pageScan{ids: map[string]bool{}}
+	p := &pageScan{}
 	line, counted := 1, 0
 	lineAt := func(i int) int {
 		line += bytes.Count(data[counted:i], []byte("\n"))

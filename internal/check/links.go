@@ -112,21 +112,51 @@ func resolveAll(files map[string]bool, pages map[string]*pageScan) diag.List {
 	return diags
 }
 
+// internalPath reports whether u is a path from the root of the site,
+// "/486/#related", or a fragment, "#facts", which most references are: it
+// needs no parsing to know that it stays in the site.
+func internalPath(u string) bool {
+	return strings.HasPrefix(u, "#") || strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//")
+}
+
+// checkOutside checks a URL that leaves the site, or could not be parsed:
+// ok is false for a reference within the site, which only the other
+// pages can tell right or wrong.
+func checkOutside(raw string) (msg string, ok bool) {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "malformed URL " + raw, true
+	}
+	return outside(u, raw)
+}
+
+// outside checks a parsed URL as checkOutside does.
+func outside(u *url.URL, raw string) (msg string, ok bool) {
+	switch {
+	case u.Scheme == "http" || u.Scheme == "https":
+		if strings.Contains(u.Host, "rfc-editor.org") && !rfcLink.MatchString(raw) {
+			return "malformed RFC link " + raw, true
+		}
+		return "", true
+	case u.Scheme == "mailto":
+		return "", true
+	case u.Scheme != "" || u.Host != "":
+		return "unexpected URL " + raw, true
+	}
+	return "", false
+}
+
 // resolve returns what is wrong with a reference from page name, or "".
 func resolve(name string, ref linkRef, files map[string]bool, pages map[string]*pageScan) string {
+	if ref.problem != "" {
+		return ref.problem
+	}
 	u, err := url.Parse(ref.url)
-	switch {
-	case err != nil:
+	if err != nil {
 		return "malformed URL " + ref.url
-	case u.Scheme == "http" || u.Scheme == "https":
-		if strings.Contains(u.Host, "rfc-editor.org") && !rfcLink.MatchString(ref.url) {
-			return "malformed RFC link " + ref.url
-		}
-		return ""
-	case u.Scheme == "mailto":
-		return ""
-	case u.Scheme != "" || u.Host != "":
-		return "unexpected URL " + ref.url
+	}
+	if msg, ok := outside(u, ref.url); ok {
+		return msg
 	}
 	target := name
 	if u.Path != "" {
@@ -141,7 +171,7 @@ func resolve(name string, ref linkRef, files map[string]bool, pages map[string]*
 	}
 	if u.Fragment != "" {
 		page := pages[target]
-		if page == nil || !page.ids[u.Fragment] {
+		if page == nil || !page.hasID(u.Fragment) {
 			return "broken link " + ref.url + ": no element with id " + u.Fragment
 		}
 	}

@@ -14,9 +14,25 @@ import (
 // pageScan is what one pass over a page finds: the IDs it defines, the
 // URLs it refers to, and anything in it that could run script.
 type pageScan struct {
-	ids    map[string]bool
+	// ids are kept sorted and each once (see done): a site of thousands
+	// of pages keeps them all until its links are resolved, and a slice
+	// is far smaller than a set.
+	ids    []string
 	refs   []linkRef
 	unsafe diag.List // without a file name
+}
+
+// done sorts the IDs and drops repeats, once the page is read.
+func (p *pageScan) done() *pageScan {
+	slices.Sort(p.ids)
+	p.ids = slices.Compact(p.ids)
+	return p
+}
+
+// hasID reports whether the page defines id.
+func (p *pageScan) hasID(id string) bool {
+	_, ok := slices.BinarySearch(p.ids, id)
+	return ok
 }
 
 // attrList holds a tag's attributes in order; a tag has few, so a slice
@@ -82,20 +98,24 @@ func tagName(name []byte) string {
 type linkRef struct {
 	url  string
 	line int
+	// problem is what is wrong with a link that leaves the site, found
+	// when the page is read: such a link needs no other page to check, and
+	// only those with a problem are kept.
+	problem string
 }
 
 // scanHTML reads a page once: with scanFast when it can, or else with the
 // tokenizer.
 func scanHTML(data []byte) *pageScan {
 	if p, ok := scanFast(data); ok {
-		return p
+		return p.done()
 	}
-	return scanTokens(data)
+	return scanTokens(data).done()
 }
 
 // scanTokens reads a page once, token by token.
 func scanTokens(data []byte) *pageScan {
-	p := &pageScan{ids: map[string]bool{}}
+	p := &pageScan{}
 	z := html.NewTokenizer(bytes.NewReader(data))
 	line := 1
 	inScript := false
@@ -139,12 +159,12 @@ func (p *pageScan) record(tag string, attrs attrList, line int) {
 		key, v := a.key, a.val
 		switch string(key) {
 		case "id":
-			p.ids[string(v)] = true
+			p.ids = append(p.ids, string(v))
 		case "href", "src":
 			// A canonical link names the published address, which is the
 			// base URL, not a file of this build.
 			if !(tag == "link" && attrs.get("rel") == "canonical") {
-				p.refs = append(p.refs, linkRef{url: string(v), line: line})
+				p.addRef(string(v), line)
 			}
 		}
 		switch {
@@ -169,6 +189,22 @@ func (p *pageScan) record(tag string, attrs attrList, line int) {
 	case tag == "meta" && strings.EqualFold(attrs.get("http-equiv"), "refresh"):
 		p.unsafe.Addf("", line, 0, "<meta http-equiv=refresh> is not allowed")
 	}
+}
+
+// addRef keeps a reference to check once every page is read, or checks at
+// once a link that leaves the site.
+func (p *pageScan) addRef(u string, line int) {
+	if internalPath(u) {
+		p.refs = append(p.refs, linkRef{url: u, line: line})
+		return
+	}
+	if msg, ok := checkOutside(u); ok {
+		if msg != "" {
+			p.refs = append(p.refs, linkRef{url: u, line: line, problem: msg})
+		}
+		return
+	}
+	p.refs = append(p.refs, linkRef{url: u, line: line})
 }
 
 // unsafeAll gathers what the scans found that could run script, and the
