@@ -5,8 +5,10 @@ import "sync"
 // maxMemoBytes bounds the memo of highlighted blocks. A site shows the same
 // block on many pages (a stack's usage line, a request shared by several
 // examples); past the bound the memo is emptied, which costs a second
-// highlighting and never a wrong answer.
-const maxMemoBytes = 32 << 20
+// highlighting and never a wrong answer. The real site's blocks take less
+// than half a MiB; a site of thousands of codes has thousands of responses that are
+// never shown twice, which a larger bound would only hold in memory.
+const maxMemoBytes = 8 << 20
 
 // memoKey names a block: the language as normalised for the lexer cache
 // and the code exactly as given.
