@@ -3,7 +3,6 @@ package serve
 import (
 	"context"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -19,28 +18,6 @@ import (
 	"github.com/sipcodes/sipcodes/internal/output"
 )
 
-// copyTree copies the folder src to dst.
-func copyTree(t *testing.T, src, dst string) {
-	t.Helper()
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 // sourceSite copies the test content and the real templates and static
 // files into a temporary folder, and returns a server building from it.
 // SIPCODES_SERVE_CONTENT names other content to copy, such as
@@ -53,7 +30,9 @@ func sourceSite(t *testing.T) (*Server, string) {
 		content = c
 	}
 	for src, dst := range map[string]string{content: "content", "../../templates": "templates", "../../static": "static"} {
-		copyTree(t, src, filepath.Join(dir, dst))
+		if err := os.CopyFS(filepath.Join(dir, dst), os.DirFS(src)); err != nil {
+			t.Fatal(err)
+		}
 	}
 	cfg := build.Config{
 		Content:       HideEditorFiles(os.DirFS(filepath.Join(dir, "content"))),

@@ -7,7 +7,6 @@ package synth
 
 import (
 	"fmt"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -21,8 +20,8 @@ import (
 	"github.com/sipcodes/sipcodes/internal/sip"
 )
 
-// Write writes a content folder of pages code pages into dir, made
-// from the real content in src. It keeps every real file (the dataset's
+// Write writes a content folder of pages code pages into dir, which
+// must not hold its files yet, made from the real content in src. It keeps every real file (the dataset's
 // codes, their notes, the stacks, the Q.850 mapping, the class and home
 // pages) and adds codes of four and five digits until the dataset lists
 // pages codes. Each added code copies the row and the note of a real code
@@ -40,7 +39,7 @@ func Write(src, dir string, pages int) error {
 	if diags != nil {
 		return fmt.Errorf("loading %s: %w", src, diags.Err())
 	}
-	if err := copyTree(src, dir); err != nil {
+	if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
 		return err
 	}
 	notes := map[int][]byte{}
@@ -101,26 +100,4 @@ func syntheticCode(class sip.Class, n int) int {
 func renumber(note []byte, from, to int) []byte {
 	word := regexp.MustCompile(`\b` + strconv.Itoa(from) + `\b`)
 	return word.ReplaceAll(note, []byte(strconv.Itoa(to)))
-}
-
-// copyTree copies the regular files of src into dst.
-func copyTree(src, dst string) error {
-	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(src, p)
-		if err != nil {
-			return err
-		}
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
 }
