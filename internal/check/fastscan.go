@@ -15,14 +15,17 @@ import (
 // off by the end of the page. A tag holding "&", a carriage return or NUL,
 // whose attributes need decoding, is read by the tokenizer on its own.
 // FuzzScanFast holds it to the tokenizer.
-func scanFast(data []byte) (*pageScan, bool) {
-	p := &pageScan{}
+func scanFast(data []byte, outside *outsideChecks) (*pageScan, bool) {
+	p := &pageScan{outside: outside}
 	line, counted := 1, 0
 	lineAt := func(i int) int {
 		line += bytes.Count(data[counted:i], []byte("\n"))
 		counted = i
 		return line
 	}
+	// Pages hold no carriage return or NUL, so a tag is searched for "&"
+	// alone, unless the page holds one of them.
+	oddBytes := bytes.IndexByte(data, '\r') >= 0 || bytes.IndexByte(data, 0) >= 0
 	var attrs attrList
 	var keys []byte // lower-cased attribute names of the current tag
 	var spans []attrSpans
@@ -41,7 +44,7 @@ func scanFast(data []byte) (*pageScan, bool) {
 			spans = t.attrs
 			raw := data[i:t.end]
 			var tag string
-			if needsDecoding(raw) {
+			if bytes.IndexByte(raw, '&') >= 0 || oddBytes && needsDecoding(raw) {
 				tag, attrs = tokenizeTag(raw, attrs[:0])
 			} else {
 				keys = lowerInto(keys[:0], data[t.name.start:t.name.end])
@@ -78,6 +81,12 @@ func scanFast(data []byte) (*pageScan, bool) {
 			if i+2 >= len(data) || !isASCIILetter(data[i+2]) {
 				return nil, false
 			}
+			// An end tag's attributes are read and dropped; only a quoted
+			// value could hold a ">" before the one that ends the tag.
+			if k := bytes.IndexByte(data[i+2:], '>'); k >= 0 && !hasQuote(data[i+2:i+2+k]) {
+				i += 2 + k + 1
+				break
+			}
 			t, ok := readTag(data, i+2, false, nil)
 			if !ok {
 				return nil, false
@@ -111,6 +120,16 @@ func isRawText(tag string) (raw, other bool) {
 		return false, true
 	}
 	return false, false
+}
+
+// hasQuote reports whether b, the few bytes of an end tag, holds a quote.
+func hasQuote(b []byte) bool {
+	for _, c := range b {
+		if c == '"' || c == '\'' {
+			return true
+		}
+	}
+	return false
 }
 
 // needsDecoding reports whether a tag holds "&", a carriage return or NUL,

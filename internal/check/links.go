@@ -42,6 +42,7 @@ func scanFiles(files output.Files) *SiteScan {
 // added, and only what the links need (its IDs and references) and what
 // could run script are kept. It is safe for concurrent use.
 type SiteScan struct {
+	outside   outsideChecks
 	mu        sync.Mutex
 	names     map[string]bool
 	pages     map[string]*pageScan
@@ -59,7 +60,7 @@ func (sc *SiteScan) Add(name string, data []byte) {
 	svgScript := false
 	switch path.Ext(name) {
 	case ".html":
-		page = scanHTML(data)
+		page = scanHTML(data, &sc.outside)
 	case ".svg":
 		svgScript = bytes.Contains(bytes.ToLower(data), []byte("<script"))
 	}
@@ -115,8 +116,8 @@ func resolveAll(files map[string]bool, pages map[string]*pageScan) diag.List {
 // internalPath reports whether u is a path from the root of the site,
 // "/486/#related", or a fragment, "#facts", which most references are: it
 // needs no parsing to know that it stays in the site.
-func internalPath(u string) bool {
-	return strings.HasPrefix(u, "#") || strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//")
+func internalPath(u []byte) bool {
+	return bytes.HasPrefix(u, []byte("#")) || bytes.HasPrefix(u, []byte("/")) && !bytes.HasPrefix(u, []byte("//"))
 }
 
 // checkOutside checks a URL that leaves the site, or could not be parsed:

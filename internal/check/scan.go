@@ -6,6 +6,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/sipcodes/sipcodes/internal/diag"
 	"golang.org/x/net/html"
@@ -14,6 +15,7 @@ import (
 // pageScan is what one pass over a page finds: the IDs it defines, the
 // URLs it refers to, and anything in it that could run script.
 type pageScan struct {
+	outside *outsideChecks // may be nil
 	// ids are kept sorted and each once (see done): a site of thousands
 	// of pages keeps them all until its links are resolved, and a slice
 	// is far smaller than a set.
@@ -105,17 +107,18 @@ type linkRef struct {
 }
 
 // scanHTML reads a page once: with scanFast when it can, or else with the
-// tokenizer.
-func scanHTML(data []byte) *pageScan {
-	if p, ok := scanFast(data); ok {
+// tokenizer. outside, which may be nil, answers for the links that leave
+// the site.
+func scanHTML(data []byte, outside *outsideChecks) *pageScan {
+	if p, ok := scanFast(data, outside); ok {
 		return p.done()
 	}
-	return scanTokens(data).done()
+	return scanTokens(data, outside).done()
 }
 
 // scanTokens reads a page once, token by token.
-func scanTokens(data []byte) *pageScan {
-	p := &pageScan{}
+func scanTokens(data []byte, outside *outsideChecks) *pageScan {
+	p := &pageScan{outside: outside}
 	z := html.NewTokenizer(bytes.NewReader(data))
 	line := 1
 	inScript := false
@@ -164,7 +167,7 @@ func (p *pageScan) record(tag string, attrs attrList, line int) {
 			// A canonical link names the published address, which is the
 			// base URL, not a file of this build.
 			if !(tag == "link" && attrs.get("rel") == "canonical") {
-				p.addRef(string(v), line)
+				p.addRef(v, line)
 			}
 		}
 		switch {
@@ -193,18 +196,47 @@ func (p *pageScan) record(tag string, attrs attrList, line int) {
 
 // addRef keeps a reference to check once every page is read, or checks at
 // once a link that leaves the site.
-func (p *pageScan) addRef(u string, line int) {
-	if internalPath(u) {
-		p.refs = append(p.refs, linkRef{url: u, line: line})
-		return
-	}
-	if msg, ok := checkOutside(u); ok {
-		if msg != "" {
-			p.refs = append(p.refs, linkRef{url: u, line: line, problem: msg})
+func (p *pageScan) addRef(u []byte, line int) {
+	if !internalPath(u) {
+		if msg, ok := p.outside.check(u); ok {
+			if msg != "" {
+				p.refs = append(p.refs, linkRef{url: string(u), line: line, problem: msg})
+			}
+			return
 		}
-		return
 	}
-	p.refs = append(p.refs, linkRef{url: u, line: line})
+	p.refs = append(p.refs, linkRef{url: string(u), line: line})
+}
+
+// outsideChecks remembers what checkOutside says of each link that leaves
+// the site: the same links to the RFC Editor come back page after page. It
+// is safe for concurrent use; a nil one checks every link afresh.
+type outsideChecks struct {
+	mu   sync.RWMutex
+	said map[string]string // URL to problem, "" when there is none
+}
+
+// check is checkOutside, remembered.
+func (c *outsideChecks) check(u []byte) (msg string, ok bool) {
+	if c != nil {
+		c.mu.RLock()
+		msg, ok = c.said[string(u)]
+		c.mu.RUnlock()
+		if ok {
+			return msg, true
+		}
+	}
+	s := string(u)
+	msg, ok = checkOutside(s)
+	if ok && c != nil {
+		c.mu.Lock()
+		if c.said == nil {
+			c.said = map[string]string{}
+		}
+		c.said[s] = msg
+		c.mu.Unlock()
+	}
+	return msg, ok
 }
 
 // unsafeAll gathers what the scans found that could run script, and the
