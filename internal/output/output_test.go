@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -226,5 +227,52 @@ func TestKeep(t *testing.T) {
 	defer fresh.Abort()
 	if err := fresh.Keep("index.html"); err == nil {
 		t.Error("a file was kept in a folder that does not exist yet")
+	}
+}
+
+// TestHolds compares files with data as a rebuild does, across the chunks
+// a large file is read in.
+func TestHolds(t *testing.T) {
+	dir := t.TempDir()
+	big := bytes.Repeat([]byte("0123456789abcdef"), compareChunk/16*2+3) // two chunks and a bit
+	changed := func(i int) []byte {
+		b := bytes.Clone(big)
+		b[i] ^= 1
+		return b
+	}
+	if err := os.Mkdir(filepath.Join(dir, "folder"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name       string
+		file, data []byte // file nil: no such file
+		want       bool
+	}{
+		{"same small file", []byte("<p>hi</p>"), []byte("<p>hi</p>"), true},
+		{"same large file", big, bytes.Clone(big), true},
+		{"both empty", []byte{}, []byte{}, true},
+		{"no file", nil, []byte("x"), false},
+		{"no file, no data", nil, []byte{}, false},
+		{"shorter", big[:len(big)-1], big, false},
+		{"longer", big, big[:len(big)-1], false},
+		{"first byte", changed(0), big, false},
+		{"last byte of the first chunk", changed(compareChunk - 1), big, false},
+		{"first byte of the second chunk", changed(compareChunk), big, false},
+		{"last byte", changed(len(big) - 1), big, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := filepath.Join(dir, strings.ReplaceAll(tc.name, " ", "-"))
+			if tc.file != nil {
+				if err := os.WriteFile(p, tc.file, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got := holds(p, tc.data); got != tc.want {
+				t.Errorf("holds = %v, want %v", got, tc.want)
+			}
+		})
+	}
+	if holds(filepath.Join(dir, "folder"), []byte{}) {
+		t.Error("a folder holds no file's data")
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -156,14 +157,44 @@ func (s *Stager) Put(name string, data []byte) error {
 	if dup {
 		return fmt.Errorf("output: %s is written twice", name)
 	}
-	if !s.fresh {
-		old, err := os.ReadFile(filepath.Join(s.dir, filepath.FromSlash(name)))
-		if err == nil && bytes.Equal(old, data) {
-			return nil
-		}
+	if !s.fresh && holds(filepath.Join(s.dir, filepath.FromSlash(name)), data) {
+		return nil
 	}
 	s.writes <- staged{name, data}
 	return nil
+}
+
+// compareChunk is how much of a file holds reads at a time.
+const compareChunk = 64 << 10
+
+var compareBuffers = sync.Pool{New: func() any { return new([compareChunk]byte) }}
+
+// holds reports whether the file at p holds exactly data. A file of
+// another size is not read; the others are read a chunk at a time into a
+// reused buffer, so that comparing a large site, or a file of megabytes
+// such as /codes.json, allocates nothing. Any error counts as different.
+func holds(p string, data []byte) bool {
+	f, err := os.Open(p)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
+		return false
+	}
+	buf := compareBuffers.Get().(*[compareChunk]byte)
+	defer compareBuffers.Put(buf)
+	for rest := data; len(rest) > 0; {
+		n := min(len(rest), compareChunk)
+		if _, err := io.ReadFull(f, buf[:n]); err != nil || !bytes.Equal(buf[:n], rest[:n]) {
+			return false
+		}
+		rest = rest[n:]
+	}
+	// A file that grew since Stat holds more than data.
+	n, _ := f.Read(buf[:1])
+	return n == 0
 }
 
 // Keeper is a Sink that can be told a file is unchanged without its bytes.
