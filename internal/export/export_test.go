@@ -85,6 +85,11 @@ func TestJSONIsMarshalIndent(t *testing.T) {
 	if got, err := JSON(s, all); err != nil || !bytes.Equal(got, wantAll) {
 		t.Errorf("codes.json differs from MarshalIndent (%v)", err)
 	}
+	want.Codes = want.Codes[:1]
+	wantOne, _ := json.MarshalIndent(want, "", " ")
+	if got, err := JSON(s, all[:1]); err != nil || !bytes.Equal(got, wantOne) {
+		t.Errorf("codes.json of one code differs from MarshalIndent (%v):\n%s\nwant\n%s", err, got, wantOne)
+	}
 	if got, err := JSON(s, nil); err != nil || !bytes.Contains(got, []byte(`"codes": []`)) {
 		t.Errorf("no codes: %s, %v", got, err)
 	}

@@ -102,10 +102,38 @@ func JSON(s *site.Site, objects [][]byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc = append(doc, `"codes":[`...)
-	doc = append(doc, bytes.Join(objects, []byte(","))...)
-	return indent(append(doc, "]}"...))
+	if len(objects) == 0 {
+		return indent(append(doc, `"codes":[]}`...))
+	}
+	// The document is indented around one placeholder code, and each code
+	// is indented on its own into the placeholder's place: a large site's
+	// document is never held whole in compact form too.
+	frame, err := indent(append(doc, `"codes":[0]}`...))
+	if err != nil {
+		return nil, err
+	}
+	at := bytes.LastIndexByte(frame, '0')
+	size := len(frame)
+	for _, o := range objects {
+		size += len(o) * 3 / 2
+	}
+	out := bytes.NewBuffer(make([]byte, 0, size))
+	out.Write(frame[:at])
+	for i, o := range objects {
+		if i > 0 {
+			out.WriteString(",\n" + codeIndent)
+		}
+		if err := json.Indent(out, o, codeIndent, " "); err != nil {
+			return nil, err
+		}
+	}
+	out.Write(frame[at+1:])
+	return out.Bytes(), nil
 }
+
+// codeIndent starts each line of a code in /codes.json: it is two levels
+// in, inside the document and its "codes" array.
+const codeIndent = "  "
 
 // CodeJSON returns /486.json, given the code's Object. It is what
 // json.MarshalIndent writes for a Code with its schema and version set.
