@@ -15,8 +15,8 @@ import (
 // off by the end of the page. A tag holding "&", a carriage return or NUL,
 // whose attributes need decoding, is read by the tokenizer on its own.
 // FuzzScanFast holds it to the tokenizer.
-func scanFast(data []byte, outside *outsideChecks) (*pageScan, bool) {
-	p := &pageScan{outside: outside}
+func scanFast(data []byte, links *linkMemo) (*pageScan, bool) {
+	p := &pageScan{links: links}
 	line, counted := 1, 0
 	lineAt := func(i int) int {
 		line += bytes.Count(data[counted:i], []byte("\n"))

@@ -42,7 +42,7 @@ func scanFiles(files output.Files) *SiteScan {
 // added, and only what the links need (its IDs and references) and what
 // could run script are kept. It is safe for concurrent use.
 type SiteScan struct {
-	outside   outsideChecks
+	links     linkMemo
 	mu        sync.Mutex
 	names     map[string]bool
 	pages     map[string]*pageScan
@@ -60,7 +60,7 @@ func (sc *SiteScan) Add(name string, data []byte) {
 	svgScript := false
 	switch path.Ext(name) {
 	case ".html":
-		page = scanHTML(data, &sc.outside)
+		page = scanHTML(data, &sc.links)
 	case ".svg":
 		svgScript = bytes.Contains(bytes.ToLower(data), []byte("<script"))
 	}
@@ -102,7 +102,7 @@ func resolveAll(files map[string]bool, pages map[string]*pageScan) diag.List {
 	par.For(len(names), func(i int) {
 		for _, ref := range pages[names[i]].refs {
 			if msg := resolve(names[i], ref, files, pages); msg != "" {
-				found[i].Addf(names[i], ref.line, 0, "%s", msg)
+				found[i].Addf(names[i], int(ref.line), 0, "%s", msg)
 			}
 		}
 	})
@@ -149,8 +149,9 @@ func outside(u *url.URL, raw string) (msg string, ok bool) {
 
 // resolve returns what is wrong with a reference from page name, or "".
 func resolve(name string, ref linkRef, files map[string]bool, pages map[string]*pageScan) string {
-	if ref.problem != "" {
-		return ref.problem
+	if ref.outside {
+		msg, _ := checkOutside(ref.url)
+		return msg
 	}
 	u, err := url.Parse(ref.url)
 	if err != nil {

@@ -15,7 +15,7 @@ import (
 // pageScan is what one pass over a page finds: the IDs it defines, the
 // URLs it refers to, and anything in it that could run script.
 type pageScan struct {
-	outside *outsideChecks // may be nil
+	links *linkMemo // may be nil
 	// ids are kept sorted and each once (see done): a site of thousands
 	// of pages keeps them all until its links are resolved, and a slice
 	// is far smaller than a set.
@@ -99,26 +99,26 @@ func tagName(name []byte) string {
 
 type linkRef struct {
 	url  string
-	line int
-	// problem is what is wrong with a link that leaves the site, found
-	// when the page is read: such a link needs no other page to check, and
-	// only those with a problem are kept.
-	problem string
+	line int32
+	// outside marks a link that leaves the site and has a problem, found
+	// as the page is read: such a link needs no other page to check, and
+	// only those with a problem are kept. A site keeps tens of thousands
+	// of links until they resolve, so the struct stays small.
+	outside bool
 }
 
 // scanHTML reads a page once: with scanFast when it can, or else with the
-// tokenizer. outside, which may be nil, answers for the links that leave
-// the site.
-func scanHTML(data []byte, outside *outsideChecks) *pageScan {
-	if p, ok := scanFast(data, outside); ok {
+// tokenizer. links, which may be nil, is shared by the pages of a site.
+func scanHTML(data []byte, links *linkMemo) *pageScan {
+	if p, ok := scanFast(data, links); ok {
 		return p.done()
 	}
-	return scanTokens(data, outside).done()
+	return scanTokens(data, links).done()
 }
 
 // scanTokens reads a page once, token by token.
-func scanTokens(data []byte, outside *outsideChecks) *pageScan {
-	p := &pageScan{outside: outside}
+func scanTokens(data []byte, links *linkMemo) *pageScan {
+	p := &pageScan{links: links}
 	z := html.NewTokenizer(bytes.NewReader(data))
 	line := 1
 	inScript := false
@@ -198,45 +198,69 @@ func (p *pageScan) record(tag string, attrs attrList, line int) {
 // once a link that leaves the site.
 func (p *pageScan) addRef(u []byte, line int) {
 	if !internalPath(u) {
-		if msg, ok := p.outside.check(u); ok {
+		if msg, ok := p.links.checkOutside(u); ok {
 			if msg != "" {
-				p.refs = append(p.refs, linkRef{url: string(u), line: line, problem: msg})
+				p.refs = append(p.refs, linkRef{url: string(u), line: int32(line), outside: true})
 			}
 			return
 		}
 	}
-	p.refs = append(p.refs, linkRef{url: string(u), line: line})
+	p.refs = append(p.refs, linkRef{url: p.links.within(u), line: int32(line)})
 }
 
-// outsideChecks remembers what checkOutside says of each link that leaves
-// the site: the same links to the RFC Editor come back page after page. It
-// is safe for concurrent use; a nil one checks every link afresh.
-type outsideChecks struct {
-	mu   sync.RWMutex
-	said map[string]string // URL to problem, "" when there is none
+// linkMemo is what the scans of a site's pages share, so that what many
+// pages repeat is checked and kept once: the problem, if any, of each link
+// that leaves the site (the same RFC sections come back page after page),
+// and one copy of each link within it ("/", "#facts", "/486/"). It is safe
+// for concurrent use; a nil one checks and copies every link afresh.
+type linkMemo struct {
+	mu      sync.RWMutex
+	outside map[string]string // URL to its problem, "" when there is none
+	inside  map[string]string // URL to its one copy
 }
 
-// check is checkOutside, remembered.
-func (c *outsideChecks) check(u []byte) (msg string, ok bool) {
-	if c != nil {
-		c.mu.RLock()
-		msg, ok = c.said[string(u)]
-		c.mu.RUnlock()
+// checkOutside is the function of that name, remembered.
+func (m *linkMemo) checkOutside(u []byte) (msg string, ok bool) {
+	if m != nil {
+		m.mu.RLock()
+		msg, ok = m.outside[string(u)]
+		m.mu.RUnlock()
 		if ok {
 			return msg, true
 		}
 	}
 	s := string(u)
 	msg, ok = checkOutside(s)
-	if ok && c != nil {
-		c.mu.Lock()
-		if c.said == nil {
-			c.said = map[string]string{}
+	if ok && m != nil {
+		m.mu.Lock()
+		if m.outside == nil {
+			m.outside = map[string]string{}
 		}
-		c.said[s] = msg
-		c.mu.Unlock()
+		m.outside[s] = msg
+		m.mu.Unlock()
 	}
 	return msg, ok
+}
+
+// within returns u as a string, the same copy for every page that has it.
+func (m *linkMemo) within(u []byte) string {
+	if m == nil {
+		return string(u)
+	}
+	m.mu.RLock()
+	s, ok := m.inside[string(u)]
+	m.mu.RUnlock()
+	if ok {
+		return s
+	}
+	s = string(u)
+	m.mu.Lock()
+	if m.inside == nil {
+		m.inside = map[string]string{}
+	}
+	m.inside[s] = s
+	m.mu.Unlock()
+	return s
 }
 
 // unsafeAll gathers what the scans found that could run script, and the
