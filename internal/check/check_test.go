@@ -136,7 +136,9 @@ func TestMarkdownRules(t *testing.T) {
 
 func TestSiteLinks(t *testing.T) {
 	files := output.Files{
-		"index.html": []byte(`<a href="/486/">486</a><a href="/486/#meaning">m</a><a href="#top" id="top">t</a><link rel="canonical" href="https://example.com/">`),
+		// A link on two pages is checked once and reported on both.
+		"index.html": []byte("<a href=\"/486/\">486</a><a href=\"/486/#meaning\">m</a><a href=\"#top\" id=\"top\">t</a><link rel=\"canonical\" href=\"https://example.com/\">\n" +
+			"<a href=\"https://www.rfc-editor.org/rfc/rfc3261#section-x\">bad</a><a href=\"/487/\">bad</a>"),
 		// Links that leave the site are checked as the page is read and
 		// the others once every page is; problems still come in the
 		// order of the page.
@@ -155,6 +157,8 @@ func TestSiteLinks(t *testing.T) {
 		"486/index.html:8: broken link sub/",
 		"486/index.html:9: unexpected URL //example.com/x",
 		"486/index.html:9: malformed URL http://[::1",
+		"index.html:2: malformed RFC link https://www.rfc-editor.org/rfc/rfc3261#section-x",
+		"index.html:2: broken link /487/",
 	}
 	if len(got) != len(want) {
 		t.Fatalf("SiteLinks:\n%v\nwant %d problems", got, len(want))
