@@ -114,11 +114,7 @@ func TestUpdate(t *testing.T) {
 	if err := Update(dir, old); err != nil { // no site yet: Write
 		t.Fatal(err)
 	}
-	unchanged := filepath.Join(dir, "index.html")
-	before, err := os.Stat(unchanged)
-	if err != nil {
-		t.Fatal(err)
-	}
+	unchanged := watchFile(t, filepath.Join(dir, "index.html"))
 	next := Files{
 		"index.html":             []byte("home"),
 		"486/index.html":         []byte("busy here"),
@@ -143,13 +139,7 @@ func TestUpdate(t *testing.T) {
 			t.Errorf("stale folder %s is still there", gone)
 		}
 	}
-	after, err := os.Stat(unchanged)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !os.SameFile(before, after) || !after.ModTime().Equal(before.ModTime()) {
-		t.Error("an unchanged file was rewritten")
-	}
+	unchanged("an unchanged file")
 	if siblings, _ := os.ReadDir(filepath.Dir(dir)); len(siblings) != 1 {
 		t.Errorf("staging folders left beside the site: %v", siblings)
 	}
@@ -185,11 +175,7 @@ func TestKeep(t *testing.T) {
 	if err := Update(dir, Files{"486/card.png": []byte("card"), "index.html": []byte("old"), "499/card.png": []byte("gone")}); err != nil {
 		t.Fatal(err)
 	}
-	kept := filepath.Join(dir, "486", "card.png")
-	before, err := os.Stat(kept)
-	if err != nil {
-		t.Fatal(err)
-	}
+	kept := watchFile(t, filepath.Join(dir, "486", "card.png"))
 	s, err := NewStager(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -212,13 +198,7 @@ func TestKeep(t *testing.T) {
 	if got := strings.Join(listFiles(t, dir), ","); got != "486/card.png,index.html" {
 		t.Errorf("site holds %s, want 486/card.png,index.html", got)
 	}
-	after, err := os.Stat(kept)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !os.SameFile(before, after) || !after.ModTime().Equal(before.ModTime()) {
-		t.Error("the kept file was written again")
-	}
+	kept("the kept file")
 
 	fresh, err := NewStager(filepath.Join(t.TempDir(), "new"))
 	if err != nil {
@@ -274,5 +254,25 @@ func TestHolds(t *testing.T) {
 	}
 	if holds(filepath.Join(dir, "folder"), []byte{}) {
 		t.Error("a folder holds no file's data")
+	}
+}
+
+// watchFile notes a file as it is now and returns a check, for later, that
+// it was neither replaced nor written since.
+func watchFile(t *testing.T, name string) func(what string) {
+	t.Helper()
+	before, err := os.Stat(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return func(what string) {
+		t.Helper()
+		after, err := os.Stat(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !os.SameFile(before, after) || !after.ModTime().Equal(before.ModTime()) {
+			t.Errorf("%s was written again", what)
+		}
 	}
 }
