@@ -125,15 +125,9 @@ func internalPath(u []byte) bool {
 // pages can tell right or wrong.
 func checkOutside(raw string) (msg string, ok bool) {
 	u, err := url.Parse(raw)
-	if err != nil {
-		return "malformed URL " + raw, true
-	}
-	return outside(u, raw)
-}
-
-// outside checks a parsed URL as checkOutside does.
-func outside(u *url.URL, raw string) (msg string, ok bool) {
 	switch {
+	case err != nil:
+		return "malformed URL " + raw, true
 	case u.Scheme == "http" || u.Scheme == "https":
 		if strings.Contains(u.Host, "rfc-editor.org") && !rfcLink.MatchString(raw) {
 			return "malformed RFC link " + raw, true
@@ -153,12 +147,10 @@ func resolve(name string, ref linkRef, files map[string]bool, pages map[string]*
 		msg, _ := checkOutside(ref.url)
 		return msg
 	}
+	// Every other reference stays in the site (see addRef).
 	u, err := url.Parse(ref.url)
 	if err != nil {
 		return "malformed URL " + ref.url
-	}
-	if msg, ok := outside(u, ref.url); ok {
-		return msg
 	}
 	target := name
 	if u.Path != "" {
