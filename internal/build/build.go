@@ -140,7 +140,7 @@ func build(cfg Config, keep bool) (*Result, *state, error) {
 	}
 	md := markdown.New(hl)
 	stop = tm.Start("markdown")
-	pages, jobs, docs, err := renderProse(c, md)
+	pages, jobs, docs, err := renderProse(c, md, keep)
 	stop()
 	if err != nil {
 		return nil, nil, err
@@ -159,12 +159,6 @@ func build(cfg Config, keep bool) (*Result, *state, error) {
 	// A note that failed to load has no sections, so links into it are
 	// checked only when every file loaded.
 	diags.Append(checkDocs(s, docs, loaded))
-	if !keep {
-		// The model holds what the sources became; only a Preview keeps
-		// them, so that a large build can let them go.
-		c.DropSources()
-		jobs = nil
-	}
 	diags.Append(addExamples(s, c.Notes))
 	stop()
 	if diags != nil {

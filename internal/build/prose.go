@@ -31,8 +31,10 @@ type proseDoc struct {
 }
 
 // renderProse renders every Markdown file to HTML. It returns the pages
-// by file name, and the jobs and their documents in the same order.
-func renderProse(c *content.Content, md *markdown.Renderer) (map[string]site.Page, []proseJob, []proseDoc, error) {
+// by file name, and the jobs and their documents in the same order. Unless
+// keep is set, it lets go of the sources as it renders them
+// (content.DropSources), and the jobs it returns have no body.
+func renderProse(c *content.Content, md *markdown.Renderer, keep bool) (map[string]site.Page, []proseJob, []proseDoc, error) {
 	pages := map[string]site.Page{}
 	var docs []proseDoc
 	refs := map[int][]sip.Ref{}
@@ -50,17 +52,17 @@ func renderProse(c *content.Content, md *markdown.Renderer) (map[string]site.Pag
 		return nil
 	}
 	finish := func() error {
-		rendered, errs := renderInParallel(md, jobs)
-		for i, j := range jobs {
-			if errs[i] != nil {
-				return errs[i]
+		if !keep {
+			// The jobs hold the bodies now, and let go of each once it is
+			// rendered.
+			c.DropSources()
+		}
+		for i, r := range renderInParallel(md, jobs, !keep) {
+			if r.err != nil {
+				return r.err
 			}
-			page, doc, err := j.result(rendered[i])
-			if err != nil {
-				return err
-			}
-			pages[j.file] = page
-			docs = append(docs, doc)
+			pages[jobs[i].file] = r.page
+			docs = append(docs, r.doc)
 		}
 		return nil
 	}

@@ -19,8 +19,9 @@ type Content struct {
 }
 
 // DropSources lets go of the text of every note and page, Front and Body,
-// once the build has rendered and decoded them: on a large site they are
-// tens of megabytes that would stay in memory while the pages render.
+// once the build has decoded them and taken the bodies to render: on a
+// large site they are tens of megabytes that would stay in memory while
+// the pages render.
 func (c *Content) DropSources() {
 	for i := range c.Notes {
 		c.Notes[i].Front, c.Notes[i].Body = nil, nil
