@@ -101,7 +101,7 @@ func BenchmarkMarkdown(b *testing.B) {
 	c := benchContent(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, _, _, err := renderProse(c, markdown.New(highlight.New())); err != nil {
+		if _, _, _, err := renderProse(c, markdown.New(highlight.New()), true); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -117,7 +117,11 @@ func BenchmarkHighlight(b *testing.B) {
 	type block struct{ lang, code string }
 	var blocks []block
 	for _, c := range s.Codes {
-		blocks = append(blocks, block{"sip", c.Example.Request}, block{"sip", c.Example.Response})
+		x, err := c.Exchange()
+		if err != nil {
+			b.Fatal(err)
+		}
+		blocks = append(blocks, block{"sip", x.Example.Request}, block{"sip", x.Example.Response})
 		for _, k := range c.Constants {
 			blocks = append(blocks, block{k.Stack.Language, strings.ReplaceAll(k.Stack.Usage, "{name}", k.Name)})
 		}

@@ -11,9 +11,10 @@ import (
 	"github.com/sipcodes/sipcodes/internal/site"
 )
 
-// addExamples gives every code its example exchange and its ladder
-// diagram: generated from the code's data, or as the note overrides them
-// in its front matter (example: and flow:).
+// addExamples checks that every code's example exchange and ladder
+// diagram can be made, generated from the code's data or as the note
+// overrides them in its front matter (example: and flow:), and tells the
+// code how to make them again when its page renders.
 func addExamples(s *site.Site, notes []content.Note) diag.List {
 	var diags diag.List
 	byCode := map[int]content.Note{}
@@ -21,41 +22,71 @@ func addExamples(s *site.Site, notes []content.Note) diag.List {
 		byCode[n.Meta.Code] = n
 	}
 	for _, c := range s.Codes {
-		note, hasNote := byCode[int(c.Code)]
-		spec := example.Spec{Code: int(c.Code), Reason: c.Reason}
-		for _, h := range c.Headers {
-			spec.Headers = append(spec.Headers, h.Name)
-		}
-		if ex := note.Meta.Example; ex != nil {
-			spec.Method, spec.Extra, spec.Body = ex.Method, ex.Headers, ex.Body
-		}
-		if spec.Method == "" {
-			spec.Method = example.DefaultMethod(int(c.Code))
-		}
-		ex, err := example.Generate(spec)
-		if err != nil {
-			where := note.Meta.At.Of("example")
-			diags.Addf(note.File, where.Line, where.Col, "example: %v", err)
+		note := byCode[int(c.Code)]
+		x := exchangeSpec{code: c, example: note.Meta.Example, flow: note.Meta.Flow}
+		if _, err := x.make(); err != nil {
+			where := note.Meta.At.Of(err.key)
+			diags.Addf(note.File, where.Line, where.Col, "%s: %v", err.key, err.err)
 			continue
 		}
-		c.Example = site.Example{Method: spec.Method, Request: ex.Request, Response: ex.Response}
-
-		flow := ladder.Default(int(c.Code), c.Reason, spec.Method)
-		custom := hasNote && len(note.Meta.Flow) > 0
-		if custom {
-			flow, err = ladder.Parse(note.Meta.Flow)
+		c.SetExchange(func() (site.Exchange, error) {
+			ex, err := x.make()
 			if err != nil {
-				where := note.Meta.At.Of("flow")
-				diags.Addf(note.File, where.Line, where.Col, "flow: %v", err)
-				continue
+				return ex, err
 			}
-		}
-		title := fmt.Sprintf("Typical flow of %s %s", c.Code, c.Reason)
-		desc := fmt.Sprintf("A ladder diagram with %d messages between %d parties; the same steps are listed below it.", len(flow.Steps), len(flow.Parties))
-		id := "flow-" + c.Code.String()
-		c.Flow = site.NewFlow(flow.Text(), custom, func() template.HTML {
-			return template.HTML(ladder.SVG(flow, id, title, desc))
+			return ex, nil
 		})
 	}
 	return diags
+}
+
+// exchangeSpec is what a code's exchange is made from: the code, and what
+// its note's front matter says, if anything.
+type exchangeSpec struct {
+	code    *site.Code
+	example *content.Example
+	flow    []string
+}
+
+// exchangeError is a problem with the example (key "example") or the flow
+// (key "flow") of a note.
+type exchangeError struct {
+	key string
+	err error
+}
+
+func (e *exchangeError) Error() string { return e.key + ": " + e.err.Error() }
+
+func (x exchangeSpec) make() (site.Exchange, *exchangeError) {
+	c := x.code
+	spec := example.Spec{Code: int(c.Code), Reason: c.Reason}
+	for _, h := range c.Headers {
+		spec.Headers = append(spec.Headers, h.Name)
+	}
+	if ex := x.example; ex != nil {
+		spec.Method, spec.Extra, spec.Body = ex.Method, ex.Headers, ex.Body
+	}
+	if spec.Method == "" {
+		spec.Method = example.DefaultMethod(int(c.Code))
+	}
+	ex, err := example.Generate(spec)
+	if err != nil {
+		return site.Exchange{}, &exchangeError{"example", err}
+	}
+	flow := ladder.Default(int(c.Code), c.Reason, spec.Method)
+	custom := len(x.flow) > 0
+	if custom {
+		if flow, err = ladder.Parse(x.flow); err != nil {
+			return site.Exchange{}, &exchangeError{"flow", err}
+		}
+	}
+	title := fmt.Sprintf("Typical flow of %s %s", c.Code, c.Reason)
+	desc := fmt.Sprintf("A ladder diagram with %d messages between %d parties; the same steps are listed below it.", len(flow.Steps), len(flow.Parties))
+	id := "flow-" + c.Code.String()
+	return site.Exchange{
+		Example: site.Example{Method: spec.Method, Request: ex.Request, Response: ex.Response},
+		Flow: site.NewFlow(flow.Text(), custom, func() template.HTML {
+			return template.HTML(ladder.SVG(flow, id, title, desc))
+		}),
+	}, nil
 }

@@ -64,10 +64,30 @@ type Code struct {
 	Constants  []Constant
 	FromCauses []CauseLink // ISDN causes that map to this code (RFC 3398 §7.2.4.1)
 	ToCauses   []CauseLink // causes this code maps to (RFC 3398 §8.2.6.1)
-	Example    Example
-	Flow       Flow
-	EditURL    string    // where to edit the page's source; empty when no repository is set
-	Updated    time.Time // when the source last changed; zero when unknown
+	EditURL    string      // where to edit the page's source; empty when no repository is set
+	Updated    time.Time   // when the source last changed; zero when unknown
+	exchange   func() (Exchange, error)
+}
+
+// Exchange is what a code page shows of the messages: the example
+// exchange and the ladder diagram.
+type Exchange struct {
+	Example Example
+	Flow    Flow
+}
+
+// SetExchange sets how the code's exchange is made. It is made each time
+// the page renders rather than kept: a large site would hold thousands of
+// them for the whole build, and making one takes microseconds.
+func (c *Code) SetExchange(f func() (Exchange, error)) { c.exchange = f }
+
+// Exchange makes the code's example exchange and ladder diagram; it is
+// empty when SetExchange was not called.
+func (c *Code) Exchange() (Exchange, error) {
+	if c.exchange == nil {
+		return Exchange{}, nil
+	}
+	return c.exchange()
 }
 
 // URL is the code page's path.
