@@ -7,7 +7,6 @@ import (
 	"io"
 	"math"
 	"os"
-	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
@@ -126,9 +125,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("writing %s: %w", *out, err)
 	}
 	cfg.Out = stager
-	cfg.Previous = func(name string) ([]byte, error) {
-		return os.ReadFile(filepath.Join(*out, filepath.FromSlash(name)))
-	}
+	cfg.Previous = os.DirFS(*out)
 	res, err := build.Build(cfg)
 	if err == nil {
 		err = ctx.Err()

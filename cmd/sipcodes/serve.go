@@ -6,8 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
-	"os"
 	"strconv"
 	"strings"
 
@@ -48,13 +48,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	// One highlighter for every rebuild: it remembers what it highlighted.
 	cfg.Highlighter = highlight.New()
 	// The last good build's cards are reused when their text is unchanged.
-	var last output.Files
-	cfg.Previous = func(name string) ([]byte, error) {
-		if data, ok := last[name]; ok {
-			return data, nil
-		}
-		return nil, os.ErrNotExist
-	}
+	last := &lastBuild{}
+	cfg.Previous = last
 	preview := build.NewPreview(cfg)
 	s := serve.New(serve.Config{
 		Build: func(changed []string) (output.Files, error) {
@@ -62,7 +57,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			if err != nil {
 				return nil, errors.New(compilerText(err))
 			}
-			last = res.Files
+			last.files = res.Files
 			return res.Files, nil
 		},
 		Watch: []string{src.content, src.templates, src.static},
@@ -108,3 +103,9 @@ func siteURL(host string, addr net.Addr) string {
 	}
 	return "http://" + net.JoinHostPort(host, port) + "/"
 }
+
+// lastBuild is the files of the last good build, for the next build to
+// reuse (build.Config.Previous).
+type lastBuild struct{ files output.Files }
+
+func (l *lastBuild) Open(name string) (fs.File, error) { return l.files.Open(name) }

@@ -61,10 +61,11 @@ type Config struct {
 	// none of them: the command streams a site to disk this way. Nil keeps
 	// them in Result.Files.
 	Out output.Sink
-	// Previous, when set, reads a file of the previous build's output, so
-	// that files which are costly to make and carry the key of what they
-	// were made from (the cards) are reused when that key is unchanged.
-	Previous func(name string) ([]byte, error)
+	// Previous, when set, is the previous build's output, so that files
+	// which are costly to make and carry the key of what they were made
+	// from (the cards) are reused when that key is unchanged. Only the
+	// start of such a file is read to learn its key.
+	Previous fs.FS
 	// Timings, when set, records how long each stage takes.
 	Timings *Timings
 	// Synthetic admits the generated content of the scaling benchmarks

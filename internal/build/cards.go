@@ -3,6 +3,8 @@ package build
 import (
 	"errors"
 	"image/color"
+	"io"
+	"io/fs"
 
 	"github.com/sipcodes/sipcodes/internal/card"
 	"github.com/sipcodes/sipcodes/internal/par"
@@ -24,7 +26,7 @@ var classColours = [...]color.RGBA{
 // drawCards draws the cards on every processor. They share one
 // card.Renderer, which keeps the glyphs and the lines they have in common.
 // A card of the previous build whose key is this card's is reused instead.
-func drawCards(s *site.Site, files fileSet, previous func(string) ([]byte, error)) error {
+func drawCards(s *site.Site, files fileSet, previous fs.FS) error {
 	r, err := card.New()
 	if err != nil {
 		return err
@@ -40,8 +42,8 @@ func drawCards(s *site.Site, files fileSet, previous func(string) ([]byte, error
 			Accent: classColours[c.Class.Class],
 		}
 		name := c.URL()[1:] + "card.png"
-		if png := previousCard(previous, name, cc.Key()); png != nil {
-			errs[i] = files.Reuse(name, png)
+		if reused, err := reuseCard(files, previous, name, cc.Key()); reused || err != nil {
+			errs[i] = err
 			return
 		}
 		errs[i] = files.Add(name, r.PNG(cc))
@@ -49,18 +51,28 @@ func drawCards(s *site.Site, files fileSet, previous func(string) ([]byte, error
 	return errors.Join(errs...)
 }
 
-// previousCard returns the previous build's card at name if it was drawn
-// from the same key, or nil.
-func previousCard(previous func(string) ([]byte, error), name, key string) []byte {
+// reuseCard adds the previous build's card at name, and reports true, if
+// that card was drawn from key. Only the start of the file is read to know.
+func reuseCard(files fileSet, previous fs.FS, name, key string) (bool, error) {
 	if previous == nil {
-		return nil
+		return false, nil
 	}
-	data, err := previous(name)
+	f, err := previous.Open(name)
 	if err != nil {
-		return nil
+		return false, nil
 	}
-	if k, ok := card.KeyOf(data); !ok || k != key {
-		return nil
+	defer f.Close()
+	head := make([]byte, card.KeyReach)
+	n, _ := io.ReadFull(f, head)
+	if k, ok := card.KeyOf(head[:n]); !ok || k != key {
+		return false, nil
 	}
-	return data
+	info, err := f.Stat()
+	if err != nil {
+		return false, nil
+	}
+	return true, files.Reuse(name, int(info.Size()), func() ([]byte, error) {
+		rest, err := io.ReadAll(f)
+		return append(head[:n], rest...), err
+	})
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"image/png"
 	"io/fs"
+	"sync"
 	"testing"
 
 	"github.com/sipcodes/sipcodes/internal/card"
@@ -76,12 +77,7 @@ func TestCardsReusePreviousBuild(t *testing.T) {
 		"487/card.png": standIn(key("486/card.png")),
 	}
 	cfg := config("../../content", true)
-	cfg.Previous = func(name string) ([]byte, error) {
-		if data, ok := previous[name]; ok {
-			return data, nil
-		}
-		return nil, fs.ErrNotExist
-	}
+	cfg.Previous = output.Files(previous)
 	second, err := Build(cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -95,6 +91,90 @@ func TestCardsReusePreviousBuild(t *testing.T) {
 	if !bytes.Equal(second.Files["600/card.png"], first.Files["600/card.png"]) {
 		t.Error("a card missing from the previous build was not drawn")
 	}
+}
+
+// TestReusedCardIsKeptUnread builds over a previous output whose cards
+// all carry their current keys, into a sink that can keep files as they
+// are: each card must be kept, not put, after reading no more of it than
+// its key, and the build must count it at its full size.
+func TestReusedCardIsKeptUnread(t *testing.T) {
+	first, err := Build(config("../../content", true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cards := output.Files{}
+	for _, c := range first.Site.Codes {
+		name := c.URL()[1:] + "card.png"
+		cards[name] = first.Files[name]
+	}
+	previous := &countingFS{files: cards, read: map[string]int{}}
+	sink := &keepingSink{kept: map[string]bool{}}
+	cfg := config("../../content", true)
+	cfg.Previous, cfg.Out = previous, sink
+	res, err := Build(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range cards {
+		if !sink.kept[name] {
+			t.Errorf("%s was not kept", name)
+		}
+		if _, ok := sink.Files()[name]; ok {
+			t.Errorf("%s was put again", name)
+		}
+		if n := previous.read[name]; n > card.KeyReach {
+			t.Errorf("%s: read %d bytes of the previous card, want at most %d", name, n, card.KeyReach)
+		}
+		if len(data) <= card.KeyReach {
+			t.Fatalf("%s is only %d bytes long", name, len(data))
+		}
+	}
+	if want := first.Size; res.Size != want {
+		t.Errorf("the build counted %d bytes, want %d as when every card was drawn", res.Size, want)
+	}
+}
+
+// keepingSink is a Memory that can keep files of the output folder.
+type keepingSink struct {
+	output.Memory
+	mu   sync.Mutex
+	kept map[string]bool
+}
+
+func (s *keepingSink) Keep(name string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.kept[name] = true
+	return nil
+}
+
+// countingFS serves files and counts the bytes read of each.
+type countingFS struct {
+	files output.Files
+	mu    sync.Mutex
+	read  map[string]int
+}
+
+func (c *countingFS) Open(name string) (fs.File, error) {
+	f, err := c.files.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	return &countingFile{File: f, fsys: c, name: name}, nil
+}
+
+type countingFile struct {
+	fs.File
+	fsys *countingFS
+	name string
+}
+
+func (f *countingFile) Read(p []byte) (int, error) {
+	n, err := f.File.Read(p)
+	f.fsys.mu.Lock()
+	f.fsys.read[f.name] += n
+	f.fsys.mu.Unlock()
+	return n, err
 }
 
 func writeChunk(b *bytes.Buffer, typ string, data []byte) {

@@ -13,8 +13,9 @@ import (
 // the pages see them.
 type fileSet interface {
 	Add(name string, data []byte) error
-	// Reuse adds data that was read from the output folder under name.
-	Reuse(name string, data []byte) error
+	// Reuse adds the file of the previous build's output under name, of
+	// size bytes, which read reads whole.
+	Reuse(name string, size int, read func() ([]byte, error)) error
 	Paths() []string
 	Has(name string) bool
 }
@@ -44,18 +45,25 @@ func (f *siteFiles) Add(name string, data []byte) error {
 	return nil
 }
 
-// Reuse is Add for data read from the output folder under name (a card
-// of the previous build): a sink that can keep the file as it is does, so
-// that it is neither read again to compare nor written.
-func (f *siteFiles) Reuse(name string, data []byte) error {
+// Reuse is Add for a file of the previous build's output (a card): a sink
+// that can keep the file as it is does, so that it is neither read nor
+// written, unless the final checks must read it.
+func (f *siteFiles) Reuse(name string, size int, read func() ([]byte, error)) error {
 	k, ok := f.out.(output.Keeper)
-	if !ok {
+	if !ok || check.Reads(name) {
+		data, err := read()
+		if err != nil {
+			return err
+		}
 		return f.Add(name, data)
 	}
 	if err := k.Keep(name); err != nil {
 		return err
 	}
-	f.record(name, data)
+	f.scan.Add(name, nil)
+	f.mu.Lock()
+	f.sizes[name] = size
+	f.mu.Unlock()
 	return nil
 }
 

@@ -24,9 +24,12 @@ func (c Card) Key() string {
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
+// KeyReach is how many bytes from the start of a card hold its Key.
+const KeyReach = 128
+
 // KeyOf returns the Key stored in a card drawn by PNG, which sits in a
 // tEXt chunk right after the header; head may be just the start of the
-// file, 128 bytes are enough.
+// file, its first KeyReach bytes.
 func KeyOf(head []byte) (string, bool) {
 	const sig = "\x89PNG\r\n\x1a\n"
 	rest, ok := bytes.CutPrefix(head, []byte(sig))

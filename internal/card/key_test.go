@@ -45,7 +45,7 @@ func TestKeyIsStoredAndRead(t *testing.T) {
 	seen := map[string]bool{}
 	for _, c := range cards() {
 		data := r.PNG(c)
-		got, ok := KeyOf(data[:128])
+		got, ok := KeyOf(data[:KeyReach])
 		if !ok || got != c.Key() {
 			t.Errorf("%q: KeyOf = %q, %v; want %q", c.Title, got, ok, c.Key())
 		}

@@ -75,6 +75,13 @@ func (sc *SiteScan) Add(name string, data []byte) {
 	}
 }
 
+// Reads reports whether Add reads the contents of a file named name; of
+// other files it notes only that they exist.
+func Reads(name string) bool {
+	ext := path.Ext(name)
+	return ext == ".html" || ext == ".svg"
+}
+
 // Remove forgets a file, for a rebuild that no longer makes it.
 func (sc *SiteScan) Remove(name string) {
 	sc.mu.Lock()

@@ -3,11 +3,14 @@
 package output
 
 import (
+	"bytes"
 	"fmt"
+	"io/fs"
 	"maps"
 	"path"
 	"slices"
 	"strings"
+	"time"
 )
 
 // Files maps slash-separated paths inside the site, such as "486/index.html",
@@ -61,3 +64,36 @@ func (f Files) Has(name string) bool {
 	_, ok := f[name]
 	return ok
 }
+
+// Open opens a file for reading, so that Files is an fs.FS of its files,
+// such as the previous build's output for the next (build.Config.Previous).
+// It has no folders.
+func (f Files) Open(name string) (fs.File, error) {
+	data, ok := f[name]
+	if !ok {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return &memFile{Reader: bytes.NewReader(data), info: memInfo{path.Base(name), int64(len(data))}}, nil
+}
+
+// memFile is an open file of Files.
+type memFile struct {
+	*bytes.Reader
+	info memInfo
+}
+
+func (f *memFile) Stat() (fs.FileInfo, error) { return f.info, nil }
+func (f *memFile) Close() error               { return nil }
+
+// memInfo describes a file of Files: read-only, with no time.
+type memInfo struct {
+	name string
+	size int64
+}
+
+func (i memInfo) Name() string       { return i.name }
+func (i memInfo) Size() int64        { return i.size }
+func (i memInfo) Mode() fs.FileMode  { return 0o444 }
+func (i memInfo) ModTime() time.Time { return time.Time{} }
+func (i memInfo) IsDir() bool        { return false }
+func (i memInfo) Sys() any           { return nil }

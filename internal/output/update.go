@@ -200,8 +200,8 @@ func holds(p string, data []byte) bool {
 // Keeper is a Sink that can be told a file is unchanged without its bytes.
 type Keeper interface {
 	// Keep records name as made by this build with the bytes the output
-	// folder holds under it now, which the caller has read from there and
-	// found right: nothing is read, compared or written.
+	// folder holds under it now, which the caller has found right (for a
+	// card, by the key at its start): nothing is read, compared or written.
 	Keep(name string) error
 }
 
