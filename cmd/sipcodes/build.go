@@ -5,10 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"math"
 	"os"
-	"runtime"
-	"runtime/debug"
 	"runtime/pprof"
 	"time"
 
@@ -50,31 +47,6 @@ func (s *sources) config() build.Config {
 		Minify:        true,
 		Synthetic:     benchSynthetic(),
 	}
-}
-
-// buildMemoryLimit is the heap size at which a build starts collecting
-// garbage; see collectGarbageLate.
-const buildMemoryLimit = 256 << 20
-
-// collectGarbageLate turns the collector off until the heap first reaches
-// buildMemoryLimit. A build is a short process whose memory is freed at
-// exit: the real site never reaches the limit, so none of its time goes to
-// collecting. A site large enough to reach it is collected as usual from
-// then on, since a heap that stays near a fixed limit would be collected
-// over and over. GOGC or GOMEMLIMIT in the environment win.
-func collectGarbageLate() {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
-		return
-	}
-	debug.SetGCPercent(-1)
-	debug.SetMemoryLimit(buildMemoryLimit)
-	// The cleanup runs after the first collection that finds the
-	// sentinel unreachable, which is the first collection.
-	sentinel := new(struct{ _ *int })
-	runtime.AddCleanup(sentinel, func(int) {
-		debug.SetGCPercent(100)
-		debug.SetMemoryLimit(math.MaxInt64)
-	}, 0)
 }
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
