@@ -151,13 +151,17 @@ func Build(codes []Record, causes []Cause, opt Options) ([]byte, error) {
 	var mu sync.Mutex
 	df := map[string]int{}
 	par.For(len(codes), func(i int) {
-		t := opt.Counts.count(codes[i].Text)
-		if keep {
-			kept[i] = t
+		countIn := func(t termCounts) {
+			mu.Lock()
+			defer mu.Unlock()
+			t.countIn(df)
 		}
-		mu.Lock()
-		defer mu.Unlock()
-		t.countIn(df)
+		if !keep {
+			withTermCounts(codes[i].Text, countIn)
+			return
+		}
+		kept[i] = opt.Counts.count(codes[i].Text)
+		countIn(kept[i])
 	})
 	ix := index{V: Version, Codes: make([]codeEntry, 0, len(codes)), Causes: make([]causeEnt, 0, len(causes)), Stop: stopList()}
 	for _, r := range codes {
@@ -175,11 +179,14 @@ func Build(codes []Record, causes []Cause, opt Options) ([]byte, error) {
 		ix.Codes = append(ix.Codes, e)
 	}
 	par.For(len(codes), func(i int) {
-		t := countTerms
-		if keep {
-			t = func(string) termCounts { return kept[i] }
+		fields := func(t termCounts) {
+			ix.Codes[i].Excerpt, ix.Codes[i].Terms = noteFields(codes[i], t, df, len(codes), opt)
 		}
-		ix.Codes[i].Excerpt, ix.Codes[i].Terms = noteFields(codes[i], t(codes[i].Text), df, len(codes), opt)
+		if !keep {
+			withTermCounts(codes[i].Text, fields)
+			return
+		}
+		fields(kept[i])
 	})
 	opt.Counts.keep(codes, kept)
 	for _, c := range causes {
