@@ -1,7 +1,9 @@
 package strictyaml
 
 import (
+	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v4"
@@ -17,7 +19,24 @@ import (
 // multi-line scalars, plain scalars that could be numbers of another kind,
 // booleans or nulls, and every syntax error.
 func parseFast(data []byte) (*yaml.Node, bool) {
-	p := fastParser{}
+	return new(fastParser).parse(data)
+}
+
+// parsers are fast parsers to reuse, with their slabs of nodes: a build
+// decodes thousands of files, whose nodes are garbage once decoded, and
+// new slabs for each were a twelfth of all that a large build allocated.
+var parsers = sync.Pool{New: func() any { return new(fastParser) }}
+
+// withParseFast calls f with what parseFast returns, in nodes that are
+// reused once f returns; f must not keep them.
+func withParseFast(data []byte, f func(doc *yaml.Node, ok bool)) {
+	p := parsers.Get().(*fastParser)
+	defer parsers.Put(p)
+	defer p.reset()
+	f(p.parse(data))
+}
+
+func (p *fastParser) parse(data []byte) (*yaml.Node, bool) {
 	if !p.split(string(data)) || len(p.lines) == 0 {
 		return nil, false
 	}
@@ -32,16 +51,47 @@ type fastParser struct {
 	lines []fastLine // the lines with content, without comment lines
 	i     int        // the line being parsed
 	slab  []yaml.Node
+	// used are the slabs handed out by this parse, the last one being
+	// slab; spare are those of earlier parses, emptied, to hand out again.
+	used, spare [][]yaml.Node
 }
+
+// slabSize is how many nodes a slab holds; a parser keeps at most
+// maxSpare of them, enough for a note's front matter.
+const (
+	slabSize = 128
+	maxSpare = 8
+)
 
 // node returns a copy of n from a slab of nodes: a file has thousands, and
 // allocating them one by one took half the time.
 func (p *fastParser) node(n yaml.Node) *yaml.Node {
 	if len(p.slab) == cap(p.slab) {
-		p.slab = make([]yaml.Node, 0, min(2*len(p.lines)+8, 256))
+		if k := len(p.spare); k > 0 {
+			p.slab, p.spare = p.spare[k-1], p.spare[:k-1]
+		} else {
+			p.slab = make([]yaml.Node, 0, slabSize)
+		}
+		p.used = append(p.used, p.slab)
 	}
 	p.slab = append(p.slab, n)
 	return &p.slab[len(p.slab)-1]
+}
+
+// reset readies p for another parse, keeping its slabs and lines but
+// nothing they pointed to.
+func (p *fastParser) reset() {
+	for _, slab := range p.used {
+		if len(p.spare) == maxSpare {
+			break // a large file's other slabs go
+		}
+		clear(slab[:cap(slab)])
+		p.spare = append(p.spare, slab[:0])
+	}
+	clear(p.used)
+	p.used, p.slab, p.i = p.used[:0], nil, 0
+	clear(p.lines)
+	p.lines = p.lines[:0]
 }
 
 type fastLine struct {
@@ -57,7 +107,7 @@ func (p *fastParser) split(s string) bool {
 	if !plainText(s) {
 		return false
 	}
-	p.lines = make([]fastLine, 0, strings.Count(s, "\n")+1)
+	p.lines = slices.Grow(p.lines[:0], strings.Count(s, "\n")+1)
 	for n := 1; len(s) > 0; n++ {
 		line := s
 		if i := strings.IndexByte(s, '\n'); i >= 0 {

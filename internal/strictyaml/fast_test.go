@@ -2,7 +2,10 @@ package strictyaml
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
+	"maps"
+	"slices"
 	"os"
 	"path/filepath"
 	"strings"
@@ -79,6 +82,36 @@ func TestFastTakesRealContent(t *testing.T) {
 		if !checkFast(t, src) {
 			t.Errorf("%s does not take the fast path", name)
 		}
+	}
+}
+
+// TestReusedParserParsesAlike parses every YAML text of the real content,
+// the largest first, with one reused parser, whose slabs then hold the
+// nodes of the texts before: each tree must be the one a new parser makes,
+// and a failed parse must leave nothing behind either.
+func TestReusedParserParsesAlike(t *testing.T) {
+	texts := realYAML(t)
+	names := slices.SortedFunc(maps.Keys(texts), func(a, b string) int {
+		return cmp.Or(len(texts[b])-len(texts[a]), strings.Compare(a, b))
+	})
+	p := new(fastParser)
+	for _, name := range names {
+		for _, src := range [][]byte{texts[name], []byte("broken: [\n")} {
+			want, wantOK := new(fastParser).parse(src)
+			got, ok := p.parse(src)
+			if ok != wantOK {
+				t.Fatalf("%s: reused parser ok = %v, new parser %v", name, ok, wantOK)
+			}
+			if ok {
+				if err := sameTree(got, want, name); err != nil {
+					t.Fatalf("reused parser: %v", err)
+				}
+			}
+			p.reset()
+		}
+	}
+	if len(p.spare) > maxSpare {
+		t.Errorf("the parser keeps %d slabs, more than %d", len(p.spare), maxSpare)
 	}
 }
 

@@ -78,16 +78,26 @@ func Decode(data []byte, v any) diag.List { return DecodeAt(data, v, 0) }
 func DecodeAt(data []byte, v any, offset int) diag.List {
 	// Text the fast path takes holds no control character; for the rest,
 	// one is reported with its position, which the library does not give.
-	doc, ok := parseFast(data)
-	if !ok {
-		if d := controlCharacter(data); d != nil {
-			return d.In("", offset)
+	var diags diag.List
+	withParseFast(data, func(doc *yaml.Node, ok bool) {
+		if !ok {
+			if d := controlCharacter(data); d != nil {
+				diags = d.In("", offset)
+				return
+			}
+			doc = new(yaml.Node)
+			if err := yaml.Unmarshal(data, doc); err != nil {
+				diags = parseError(err).In("", offset)
+				return
+			}
 		}
-		doc = new(yaml.Node)
-		if err := yaml.Unmarshal(data, doc); err != nil {
-			return parseError(err).In("", offset)
-		}
-	}
+		diags = decode(doc, v, offset)
+	})
+	return diags
+}
+
+// decode decodes the document doc into v.
+func decode(doc *yaml.Node, v any, offset int) diag.List {
 	d := decoder{offset: offset}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		// An empty document decodes to the zero value.
