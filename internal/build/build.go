@@ -179,21 +179,22 @@ func build(cfg Config, keep bool) (*Result, *state, error) {
 		out = memory
 	}
 	files := newSiteFiles(out)
-	// Every page names the search index, whose name is known before the
-	// index is built. The index, the cards (/486/card.png) and the exports
-	// (/codes.json, /486.json…) need only the model: they are made while
-	// the pages render.
-	stop = tm.Start("search index name")
-	indexName, buildIndex := searchIndex(s, cfg.searchCounts)
-	stop()
-	index := par.Start(func() (struct{}, error) {
-		defer tm.Start("search index")()
-		data, err := buildIndex()
-		if err != nil {
-			return struct{}{}, err
+	// Every page names the search index. It is built first, on every
+	// processor: the notes' text is needed for nothing else, and a large
+	// build lets it go before the pages render.
+	stop = tm.Start("search index")
+	indexName, err := addSearchIndex(s, cfg.searchCounts, files)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !keep {
+		for _, c := range s.Codes {
+			c.Note.Text = ""
 		}
-		return struct{}{}, files.Add(indexName, data)
-	})
+	}
+	stop()
+	// The cards (/486/card.png) and the exports (/codes.json, /486.json…)
+	// need only the model: they are made while the pages render.
 	cards := par.Start(func() (struct{}, error) {
 		defer tm.Start("cards")()
 		return struct{}{}, drawCards(s, files, cfg.Previous)
@@ -203,15 +204,14 @@ func build(cfg Config, keep bool) (*Result, *state, error) {
 		return struct{}{}, addExports(files, s)
 	})
 	r, err := renderSite(cfg, s, prep, indexName, files)
-	stop = tm.Start("wait for the index, cards and exports")
-	_, indexErr := index()
+	stop = tm.Start("wait for the cards and exports")
 	_, cardsErr := cards()
 	_, exportsErr := exports()
 	stop()
 	if err != nil {
 		return nil, nil, templateDiags(cfg, err).Err()
 	}
-	if err := errors.Join(indexErr, cardsErr, exportsErr); err != nil {
+	if err := errors.Join(cardsErr, exportsErr); err != nil {
 		return nil, nil, err
 	}
 	// The sitemap and the redirects list the pages.

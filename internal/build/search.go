@@ -14,6 +14,17 @@ import (
 // so that a build can build it while the pages, which name it, render.
 // counts, when not nil, keeps the notes' word counts between the builds of
 // a preview.
+// addSearchIndex builds the search index of s and adds it to files,
+// returning its name.
+func addSearchIndex(s *site.Site, counts *search.Counts, files fileSet) (string, error) {
+	name, build := searchIndex(s, counts)
+	data, err := build()
+	if err != nil {
+		return name, err
+	}
+	return name, files.Add(name, data)
+}
+
 func searchIndex(s *site.Site, counts *search.Counts) (name string, data func() ([]byte, error)) {
 	records, causes := searchRecords(s), searchCauses(s)
 	opt := search.DefaultOptions
