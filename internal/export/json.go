@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"strconv"
+	"sync"
 
 	"github.com/sipcodes/sipcodes/internal/site"
 )
@@ -156,14 +157,20 @@ func opening(schema string) ([]byte, error) {
 	return append(doc, `,"version":`+strconv.Itoa(SchemaVersion)+`,`...), nil
 }
 
+// indent indents a compact document into a reused buffer, and copies it
+// out at its size: json.Indent asks for twice the compact size up front,
+// and a large site indents thousands of documents.
 func indent(compact []byte) ([]byte, error) {
-	var out bytes.Buffer
-	out.Grow(len(compact) * 3 / 2)
-	if err := json.Indent(&out, compact, "", " "); err != nil {
+	b := indentBuffers.Get().(*bytes.Buffer)
+	defer indentBuffers.Put(b)
+	b.Reset()
+	if err := json.Indent(b, compact, "", " "); err != nil {
 		return nil, err
 	}
-	return out.Bytes(), nil
+	return bytes.Clone(b.Bytes()), nil
 }
+
+var indentBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 func code(s *site.Site, c *site.Code) Code {
 	out := Code{
