@@ -179,22 +179,12 @@ func build(cfg Config, keep bool) (*Result, *state, error) {
 		out = memory
 	}
 	files := newSiteFiles(out)
-	// Every page names the search index. It is built first, on every
-	// processor: the notes' text is needed for nothing else, and a large
-	// build lets it go before the pages render.
-	stop = tm.Start("search index")
-	indexName, err := addSearchIndex(s, cfg.searchCounts, files)
-	if err != nil {
-		return nil, nil, err
-	}
-	if !keep {
-		for _, c := range s.Codes {
-			c.Note.Text = ""
-		}
-	}
-	stop()
+	// Every page names the search index, whose name is known before it is
+	// built.
+	indexName, index := startSearchIndex(s, cfg.searchCounts, files, !keep, tm)
 	// The cards (/486/card.png) and the exports (/codes.json, /486.json…)
-	// need only the model: they are made while the pages render.
+	// need only the model: they are made while the pages render, and so is
+	// the index of a small site.
 	cards := par.Start(func() (struct{}, error) {
 		defer tm.Start("cards")()
 		return struct{}{}, drawCards(s, files, cfg.Previous)
@@ -204,14 +194,15 @@ func build(cfg Config, keep bool) (*Result, *state, error) {
 		return struct{}{}, addExports(files, s)
 	})
 	r, err := renderSite(cfg, s, prep, indexName, files)
-	stop = tm.Start("wait for the cards and exports")
+	stop = tm.Start("wait for the index, cards and exports")
+	indexErr := index()
 	_, cardsErr := cards()
 	_, exportsErr := exports()
 	stop()
 	if err != nil {
 		return nil, nil, templateDiags(cfg, err).Err()
 	}
-	if err := errors.Join(cardsErr, exportsErr); err != nil {
+	if err := errors.Join(indexErr, cardsErr, exportsErr); err != nil {
 		return nil, nil, err
 	}
 	// The sitemap and the redirects list the pages.

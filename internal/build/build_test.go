@@ -186,3 +186,32 @@ func TestEveryTemplateIsMinified(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexBeforeOrWhilePagesRender builds the real site with its search
+// index made while the pages render, and made first with the notes' text
+// let go, as a large site does: every file must be the same.
+func TestIndexBeforeOrWhilePagesRender(t *testing.T) {
+	while, err := Build(config("../../content", true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(n int) { dropTextFrom = n }(dropTextFrom)
+	dropTextFrom = 0
+	before, err := Build(config("../../content", true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range while.Files.Paths() {
+		if !bytes.Equal(while.Files[name], before.Files[name]) {
+			t.Errorf("%s differs", name)
+		}
+	}
+	if len(while.Files) != len(before.Files) {
+		t.Errorf("%d files, then %d", len(while.Files), len(before.Files))
+	}
+	for _, c := range before.Site.Codes {
+		if c.Note.Text != "" {
+			t.Fatalf("%s kept its note's text", c.Code)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package build
 import (
 	"fmt"
 
+	"github.com/sipcodes/sipcodes/internal/par"
 	"github.com/sipcodes/sipcodes/internal/search"
 	"github.com/sipcodes/sipcodes/internal/site"
 )
@@ -14,15 +15,45 @@ import (
 // so that a build can build it while the pages, which name it, render.
 // counts, when not nil, keeps the notes' word counts between the builds of
 // a preview.
-// addSearchIndex builds the search index of s and adds it to files,
-// returning its name.
-func addSearchIndex(s *site.Site, counts *search.Counts, files fileSet) (string, error) {
+// startSearchIndex starts building the search index of s into files, and
+// returns its name and a wait for it. It is built while the pages render,
+// unless drop is set and the notes hold much text: then it is built at
+// once, and the notes' text, which nothing else needs, is let go before
+// the pages render, which a large build does with less memory.
+func startSearchIndex(s *site.Site, counts *search.Counts, files fileSet, drop bool, tm *Timings) (name string, wait func() error) {
+	stop := tm.Start("search index name")
 	name, build := searchIndex(s, counts)
-	data, err := build()
-	if err != nil {
-		return name, err
+	stop()
+	add := func() (struct{}, error) {
+		defer tm.Start("search index")()
+		data, err := build()
+		if err != nil {
+			return struct{}{}, err
+		}
+		return struct{}{}, files.Add(name, data)
 	}
-	return name, files.Add(name, data)
+	if !drop || noteText(s) < dropTextFrom {
+		done := par.Start(add)
+		return name, func() error { _, err := done(); return err }
+	}
+	_, err := add()
+	for _, c := range s.Codes {
+		c.Note.Text = ""
+	}
+	return name, func() error { return err }
+}
+
+// dropTextFrom is how many bytes of notes' text make a site large enough
+// to let the text go before its pages render: about 2,500 notes, whose
+// build would collect garbage (see cmd/sipcodes).
+var dropTextFrom = 8 << 20
+
+func noteText(s *site.Site) int {
+	n := 0
+	for _, c := range s.Codes {
+		n += len(c.Note.Text)
+	}
+	return n
 }
 
 func searchIndex(s *site.Site, counts *search.Counts) (name string, data func() ([]byte, error)) {
