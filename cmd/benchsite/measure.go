@@ -62,8 +62,9 @@ func timeSite(ctx context.Context, name, bin string, args, env []string, runs in
 		}
 		walls = append(walls, wall)
 		cpus = append(cpus, time.Duration(ru.Utime.Nano()+ru.Stime.Nano()))
-		// Linux reports ru_maxrss in kilobytes.
-		r.peakMB = max(r.peakMB, float64(ru.Maxrss)/1024)
+		// Linux reports ru_maxrss in units of 1,024 bytes; the target is
+		// in megabytes of 1,000,000 bytes.
+		r.peakMB = max(r.peakMB, float64(ru.Maxrss)*1024/1e6)
 	}
 	r.wall, r.minWall, r.cpu = median(walls), slices.Min(walls), median(cpus)
 	return r, nil
