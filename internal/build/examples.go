@@ -34,7 +34,7 @@ func addExamples(s *site.Site, notes []content.Note) diag.List {
 			if err != nil {
 				return ex, err
 			}
-			return ex, nil
+			return ex, nil // not err: a nil *exchangeError is a non-nil error
 		})
 	}
 	return diags

@@ -8,13 +8,6 @@ import (
 	"github.com/sipcodes/sipcodes/internal/site"
 )
 
-// searchIndex is the search index of s and the name it is published
-// under, "search.<8 hex digits>.json", which changes whenever the index
-// does, so that a new build never serves a stale one. The name is known
-// at once; the index, which takes longer, is built when data is called,
-// so that a build can build it while the pages, which name it, render.
-// counts, when not nil, keeps the notes' word counts between the builds of
-// a preview.
 // startSearchIndex starts building the search index of s into files, and
 // returns its name and a wait for it. It is built while the pages render,
 // unless drop is set and the notes hold much text: then it is built at
@@ -56,6 +49,13 @@ func noteText(s *site.Site) int {
 	return n
 }
 
+// searchIndex is the search index of s and the name it is published
+// under, "search.<8 hex digits>.json", which changes whenever the index
+// does, so that a new build never serves a stale one. The name is known
+// at once; the index, which takes longer, is built when data is called,
+// so that a build can build it while the pages, which name it, render.
+// counts, when not nil, keeps the notes' word counts between the builds of
+// a preview.
 func searchIndex(s *site.Site, counts *search.Counts) (name string, data func() ([]byte, error)) {
 	records, causes := searchRecords(s), searchCauses(s)
 	opt := search.DefaultOptions
