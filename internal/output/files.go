@@ -69,6 +69,9 @@ func (f Files) Has(name string) bool {
 // such as the previous build's output for the next (build.Config.Previous).
 // It has no folders.
 func (f Files) Open(name string) (fs.File, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
 	data, ok := f[name]
 	if !ok {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
