@@ -60,19 +60,20 @@ func (f *siteFiles) Reuse(name string, size int, read func() ([]byte, error)) er
 	if err := k.Keep(name); err != nil {
 		return err
 	}
-	f.scan.Add(name, nil)
-	f.mu.Lock()
-	f.sizes[name] = size
-	f.mu.Unlock()
+	f.scanned(name, nil, size)
 	return nil
 }
 
 // record scans a file that went out, for the final checks, and notes its
 // size.
-func (f *siteFiles) record(name string, data []byte) {
+func (f *siteFiles) record(name string, data []byte) { f.scanned(name, data, len(data)) }
+
+// scanned scans data, which may be nil for a file the scan does not read
+// (check.Reads), and notes that name is size bytes.
+func (f *siteFiles) scanned(name string, data []byte, size int) {
 	f.scan.Add(name, data)
 	f.mu.Lock()
-	f.sizes[name] = len(data)
+	f.sizes[name] = size
 	f.mu.Unlock()
 }
 
