@@ -3,6 +3,7 @@ package card
 import (
 	"encoding/binary"
 	"hash/crc32"
+	"sync"
 )
 
 // encodePNG returns f as an 8-bit paletted PNG. It exists instead of
@@ -20,11 +21,15 @@ func encodePNG(f *frame, key string) []byte {
 	for _, c := range f.palette {
 		plte = append(plte, c.R, c.G, c.B)
 	}
-	idat := zlibRuns(f)
-	out := make([]byte, 0, 8+4*12+len(ihdr)+len(plte)+len(idat))
+	buf := streams.Get().(*[]byte)
+	defer streams.Put(buf)
+	idat := zlibRuns(f, (*buf)[:0])
+	*buf = idat[:0]
+	text := keyword + "\x00" + key
+	out := make([]byte, 0, 8+5*12+len(ihdr)+len(text)+len(plte)+len(idat))
 	out = append(out, "\x89PNG\r\n\x1a\n"...)
 	out = chunk(out, "IHDR", ihdr[:])
-	out = chunk(out, "tEXt", []byte(keyword+"\x00"+key))
+	out = chunk(out, "tEXt", []byte(text))
 	out = chunk(out, "PLTE", plte)
 	out = chunk(out, "IDAT", idat)
 	return chunk(out, "IEND", nil)
@@ -40,12 +45,20 @@ func chunk(out []byte, typ string, data []byte) []byte {
 	return binary.BigEndian.AppendUint32(out, crc32.ChecksumIEEE(out[start:]))
 }
 
+// streams are the buffers the zlib stream of a card is coded into before
+// it is copied into the file: a stream grows to tens of kilobytes, and
+// growing a new one for every card of a large site cost more than coding
+// it.
+var streams = sync.Pool{New: func() any { return new([]byte) }}
+
 // zlibRuns is the zlib stream of f's image data, a filter byte (0, none)
 // before each row: one deflate block with the fixed Huffman codes of
 // RFC 1951 §3.2.6, in which a run of one byte is a literal followed by
-// copies at distance 1.
-func zlibRuns(f *frame) []byte {
+// copies at distance 1. It is coded into buf's memory, which it grows as
+// needed.
+func zlibRuns(f *frame, buf []byte) []byte {
 	e := runEncoder{sum: newAdler()}
+	e.w.buf = buf[:cap(buf)]
 	e.w.grow(32 << 10)
 	e.w.write(0x0178, 16) // zlib: deflate, 32 KiB window, no dictionary
 	e.w.write(1, 1)       // the final block
