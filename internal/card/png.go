@@ -46,9 +46,8 @@ func chunk(out []byte, typ string, data []byte) []byte {
 }
 
 // streams are the buffers the zlib stream of a card is coded into before
-// it is copied into the file: a stream grows to tens of kilobytes, and
-// growing a new one for every card of a large site cost more than coding
-// it.
+// it is copied into the file. A stream grows to tens of kilobytes; grown
+// afresh for every card, the streams took more memory than the cards.
 var streams = sync.Pool{New: func() any { return new([]byte) }}
 
 // zlibRuns is the zlib stream of f's image data, a filter byte (0, none)
