@@ -91,6 +91,11 @@ func TestPNGMatchesReference(t *testing.T) {
 			if len(data) > 60<<10 {
 				t.Errorf("the card takes %d bytes, want at most 60 KiB", len(data))
 			}
+			// The file is made in one buffer of its exact size: a
+			// miscounted chunk would copy every card once more.
+			if cap(data) != len(data) {
+				t.Errorf("the card's buffer holds %d bytes for %d", cap(data), len(data))
+			}
 		})
 	}
 }
