@@ -1,7 +1,7 @@
 // Command benchsite times the compiled sipcodes binary: it builds the real
-// site, then generated sites of 1,000 and 10,000 code pages, several times
-// each, and prints the median wall time, pages per second and peak memory
-// of each, and how time grows with pages. It exits with status 1 when a
+// site and generated sites of 1,000 and 10,000 code pages, in turn, round
+// after round, and prints the median wall time, CPU time, pages per second
+// and peak memory of each, and how time grows with pages. It exits with status 1 when a
 // target is missed, unless -report is given.
 //
 //	go run ./cmd/benchsite            # from the repository's root
@@ -30,8 +30,8 @@ import (
 	"github.com/sipcodes/sipcodes/internal/synth"
 )
 
-// Targets are the issue's: the real site in 50 ms, 10,000 pages in 2 s
-// and 300 MB, and time linear in pages.
+// The targets: the real site in 50 ms, 10,000 pages in 2 s and 300 MB,
+// and time linear in pages.
 const (
 	targetRealMS    = 50
 	targetLargeMS   = 2000
@@ -114,31 +114,23 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	printMachine(stdout, *runs, *fresh)
 
-	var results []result
-	real, err := timeSite(ctx, "real site", bin, []string{"-out", filepath.Join(tmp, "site-real")}, nil, *runs, *fresh)
-	if err != nil {
-		return err
-	}
-	results = append(results, real)
-	printResult(stdout, real, true)
+	sites := []*site{{name: "real site", args: []string{"-out", filepath.Join(tmp, "site-real")}}}
 	for _, pages := range sizes {
 		dir := filepath.Join(tmp, fmt.Sprintf("content-%d", pages))
 		if err := writeSynthetic(ctx, dir, pages); err != nil {
 			return fmt.Errorf("generating %d pages: %w", pages, err)
 		}
-		r, err := timeSite(ctx, fmt.Sprintf("synthetic %d", pages), bin,
-			[]string{"-content", dir, "-out", filepath.Join(tmp, fmt.Sprintf("site-%d", pages))},
-			[]string{syntheticEnvVar}, *runs, *fresh)
-		if err != nil {
-			return err
-		}
-		results = append(results, r)
-		printResult(stdout, r, false)
-		// The content and the site of a size are not needed any more;
-		// 10,000 pages take a few hundred megabytes.
-		os.RemoveAll(dir)
-		os.RemoveAll(filepath.Join(tmp, fmt.Sprintf("site-%d", pages)))
+		sites = append(sites, &site{
+			name: fmt.Sprintf("synthetic %d", pages),
+			args: []string{"-content", dir, "-out", filepath.Join(tmp, fmt.Sprintf("site-%d", pages))},
+			env:  []string{syntheticEnvVar},
+		})
 	}
+	results, err := timeSites(ctx, bin, sites, *runs, *fresh, stderr)
+	if err != nil {
+		return err
+	}
+	printResults(stdout, results)
 	return verdict(stdout, results, sizes, *report)
 }
 
@@ -201,17 +193,21 @@ func printMachine(w io.Writer, runs int, fresh bool) {
 		load = ", load average " + strings.Join(strings.Fields(string(data))[:3], " ")
 	}
 	fmt.Fprintf(w, "machine: %d CPUs (%s)%s, %s/%s, %s%s\n", runtime.NumCPU(), model, mem, runtime.GOOS, runtime.GOARCH, runtime.Version(), load)
-	into := "each over the previous build's output"
+	into := "over the previous build's output"
 	if fresh {
-		into = "each into an empty folder"
+		into = "into an empty folder"
 	}
-	fmt.Fprintf(w, "median of %d builds with the compiled binary, %s, after one untimed build\n\n", runs, into)
-	fmt.Fprintf(w, "%-16s %7s %7s %10s %10s %10s %9s %9s\n", "site", "pages", "files", "median", "min", "cpu", "pages/s", "peak RSS")
+	fmt.Fprintf(w, "median of %d rounds with the compiled binary, after one untimed build of each site;\n", runs)
+	fmt.Fprintf(w, "a round builds each site once, in turn, %s\n", into)
 }
 
-func printResult(w io.Writer, r result, _ bool) {
-	fmt.Fprintf(w, "%-16s %7d %7d %8.1fms %8.1fms %8.1fms %9.0f %6.1f MB\n",
-		r.name, r.pages, r.files, ms(r.wall), ms(r.minWall), ms(r.cpu), r.pagesPerSecond(), r.peakMB)
+// printResults prints a line for each site.
+func printResults(w io.Writer, results []result) {
+	fmt.Fprintf(w, "\n%-16s %7s %7s %10s %10s %10s %9s %9s\n", "site", "pages", "files", "median", "min", "cpu", "pages/s", "peak RSS")
+	for _, r := range results {
+		fmt.Fprintf(w, "%-16s %7d %7d %8.1fms %8.1fms %8.1fms %9.0f %6.1f MB\n",
+			r.name, r.pages, r.files, ms(r.wall), ms(r.minWall), ms(r.cpu), r.pagesPerSecond(), r.peakMB)
+	}
 }
 
 // verdict prints the growth exponent and checks the targets.

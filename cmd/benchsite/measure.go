@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"io/fs"
 	"math"
 	"os"
@@ -26,48 +27,82 @@ type result struct {
 
 func (r result) pagesPerSecond() float64 { return float64(r.pages) / r.wall.Seconds() }
 
-// timeSite runs "bin build -q args..." once untimed, which also leaves an
-// output folder for the timed runs to update as a rebuild does, then runs
-// times more. With fresh, the output folder is removed (untimed) before
-// each run, as on a new clone.
-func timeSite(ctx context.Context, name, bin string, args, env []string, runs int, fresh bool) (result, error) {
-	r := result{name: name}
-	var walls, cpus []time.Duration
-	out := args[len(args)-1]
-	for i := range runs + 1 {
-		if fresh && i > 0 {
-			if err := os.RemoveAll(out); err != nil {
-				return r, err
-			}
+// site is one site to time and what its builds measured so far.
+type site struct {
+	name         string
+	args, env    []string // after "build -q"; args end with "-out <folder>"
+	pages, files int
+	walls, cpus  []time.Duration
+	peakMB       float64
+}
+
+// out is the folder the site is built into.
+func (s *site) out() string { return s.args[len(s.args)-1] }
+
+// build runs "bin build -q args..." once. An untimed build counts the
+// site's files and leaves an output folder for the timed ones to update,
+// as a rebuild does. With fresh, the output folder is removed (untimed)
+// before a timed build, as on a new clone.
+func (s *site) build(ctx context.Context, bin string, timed, fresh bool) error {
+	if fresh && timed {
+		if err := os.RemoveAll(s.out()); err != nil {
+			return err
 		}
-		cmd := exec.CommandContext(ctx, bin, append([]string{"build", "-q"}, args...)...)
-		cmd.Env = append(os.Environ(), env...)
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		start := time.Now()
-		err := cmd.Run()
-		wall := time.Since(start)
-		if err != nil {
-			return r, fmt.Errorf("%s: %v\n%s", name, err, stderr.Bytes())
-		}
-		if i == 0 {
-			if r.pages, r.files, err = countFiles(out); err != nil {
-				return r, err
-			}
-			continue
-		}
-		ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-		if !ok {
-			return r, fmt.Errorf("no resource usage on this system")
-		}
-		walls = append(walls, wall)
-		cpus = append(cpus, time.Duration(ru.Utime.Nano()+ru.Stime.Nano()))
-		// Linux reports ru_maxrss in units of 1,024 bytes; the target is
-		// in megabytes of 1,000,000 bytes.
-		r.peakMB = max(r.peakMB, float64(ru.Maxrss)*1024/1e6)
 	}
-	r.wall, r.minWall, r.cpu = median(walls), slices.Min(walls), median(cpus)
-	return r, nil
+	cmd := exec.CommandContext(ctx, bin, append([]string{"build", "-q"}, s.args...)...)
+	cmd.Env = append(os.Environ(), s.env...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	start := time.Now()
+	err := cmd.Run()
+	wall := time.Since(start)
+	if err != nil {
+		return fmt.Errorf("%s: %v\n%s", s.name, err, stderr.Bytes())
+	}
+	if !timed {
+		s.pages, s.files, err = countFiles(s.out())
+		return err
+	}
+	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	if !ok {
+		return fmt.Errorf("no resource usage on this system")
+	}
+	s.walls = append(s.walls, wall)
+	s.cpus = append(s.cpus, time.Duration(ru.Utime.Nano()+ru.Stime.Nano()))
+	// Linux reports ru_maxrss in units of 1,024 bytes; the target is in
+	// megabytes of 1,000,000 bytes.
+	s.peakMB = max(s.peakMB, float64(ru.Maxrss)*1024/1e6)
+	return nil
+}
+
+// timeSites builds each site once untimed, then runs rounds in which each
+// site is built once, in turn. Taking the sites in turn rather than one
+// after the other means that a change in the machine's speed during the
+// run, which on a shared machine can be twofold, touches every site alike,
+// and the growth exponent compares like with like.
+func timeSites(ctx context.Context, bin string, sites []*site, rounds int, fresh bool, progress io.Writer) ([]result, error) {
+	for _, s := range sites {
+		if err := s.build(ctx, bin, false, fresh); err != nil {
+			return nil, err
+		}
+	}
+	for i := range rounds {
+		fmt.Fprintf(progress, "round %d of %d\n", i+1, rounds)
+		for _, s := range sites {
+			if err := s.build(ctx, bin, true, fresh); err != nil {
+				return nil, err
+			}
+		}
+	}
+	results := make([]result, len(sites))
+	for i, s := range sites {
+		results[i] = result{
+			name: s.name, pages: s.pages, files: s.files,
+			wall: median(s.walls), minWall: slices.Min(s.walls), cpu: median(s.cpus),
+			peakMB: s.peakMB,
+		}
+	}
+	return results, nil
 }
 
 func countFiles(dir string) (pages, files int, err error) {
