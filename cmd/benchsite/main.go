@@ -1,8 +1,8 @@
 // Command benchsite times the compiled sipcodes binary: it builds the real
 // site and generated sites of 1,000 and 10,000 code pages, in turn, round
-// after round, and prints the median wall time, CPU time, pages per second
-// and peak memory of each, and how time grows with pages. It exits with status 1 when a
-// target is missed, unless -report is given.
+// after round, and prints the median wall time, CPU time, pages per
+// second and peak memory of each, and how time grows with pages. It exits
+// with status 1 when a target is missed, unless -report is given.
 //
 //	go run ./cmd/benchsite            # from the repository's root
 //	go run ./cmd/benchsite -n 5 -sizes 1000 -report
