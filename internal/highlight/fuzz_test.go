@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/alecthomas/chroma/v2"
-	"github.com/alecthomas/chroma/v2/lexers"
 )
 
 // FuzzSIPLexer feeds arbitrary text to the SIP lexer (and through it the SDP
@@ -42,10 +41,7 @@ func FuzzSIPLexer(f *testing.F) {
 		f.Add(seed)
 	}
 
-	sip := lexers.Get("sip")
-	if sip == nil {
-		f.Fatal("SIP lexer not registered")
-	}
+	sip := lookup("sip")
 	f.Fuzz(func(t *testing.T, input string) {
 		tokens, err := chroma.Tokenise(sip, nil, input)
 		if err != nil {

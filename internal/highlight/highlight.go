@@ -8,7 +8,6 @@ import (
 	"sync"
 
 	"github.com/alecthomas/chroma/v2"
-	"github.com/alecthomas/chroma/v2/lexers"
 )
 
 // maxCachedLangs bounds the lexer cache so that a stream of odd info words
@@ -38,7 +37,7 @@ type Highlighter struct {
 func New() *Highlighter {
 	return &Highlighter{
 		css:     buildCSS(palette()),
-		plain:   lexers.Fallback,
+		plain:   lookup("text"),
 		lexers:  map[string]chroma.Lexer{},
 		scratch: sync.Pool{New: func() any { return new(scratch) }},
 	}
@@ -46,9 +45,10 @@ func New() *Highlighter {
 
 // Highlight writes code as HTML: <pre class="chroma"><code>...</code></pre>
 // with class-based spans. lang is the fenced block's info word ("sip",
-// "sdp", "go", "c", "java", "csharp", "js", ...), matched case-insensitively
-// against chroma's lexer names and aliases; an unknown or empty lang writes
-// the code escaped without token spans. Line endings are normalised to LF.
+// "sdp", "xml", "c", "go", "java", "csharp", "js"), matched
+// case-insensitively against the names and aliases of the package's lexers
+// (see Languages); an unknown or empty lang writes the code escaped without
+// token spans. Line endings are normalised to LF.
 //
 // The HTML is the same as chroma's HTML formatter writes in class mode
 // (see writeHTML). It is assembled in memory and written with one Write, so
@@ -117,10 +117,8 @@ func (h *Highlighter) lexer(lang string) chroma.Lexer {
 		return l
 	}
 	l = h.plain
-	if key != "" {
-		if found := lexers.Get(key); found != nil {
-			l = found
-		}
+	if found := lookup(key); found != nil {
+		l = found
 	}
 	h.mu.Lock()
 	if len(h.lexers) < maxCachedLangs {

@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/alecthomas/chroma/v2"
-	"github.com/alecthomas/chroma/v2/lexers"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current lexers")
@@ -44,13 +43,13 @@ func readFile(t testing.TB, path string) string {
 	return string(b)
 }
 
-// tokenise runs the named registered lexer with chroma's default options,
-// as Highlight does, minus the coalescing.
+// tokenise runs the package's lexer for lang with chroma's default
+// options, as Highlight does, minus the coalescing.
 func tokenise(t testing.TB, lang, text string) []chroma.Token {
 	t.Helper()
-	l := lexers.Get(lang)
+	l := lookup(lang)
 	if l == nil {
-		t.Fatalf("no lexer registered for %q", lang)
+		t.Fatalf("no lexer for %q", lang)
 	}
 	tokens, err := chroma.Tokenise(l, nil, text)
 	if err != nil {
@@ -71,11 +70,34 @@ func dump(tokens []chroma.Token) string {
 	return b.String()
 }
 
-func TestLexersRegistered(t *testing.T) {
-	for lang, name := range map[string]string{"sip": "SIP", "SIP": "SIP", "sdp": "SDP", "SDP": "SDP"} {
-		l := lexers.Get(lang)
-		if l == nil || l.Config().Name != name {
-			t.Errorf("lexers.Get(%q) = %v, want the %s lexer", lang, l, name)
+func TestLookup(t *testing.T) {
+	for lang, name := range map[string]string{
+		"sip": "SIP", "SIP": "SIP", " sdp ": "SDP", "xml": "XML", "XML": "XML",
+		"c": "C", "go": "Go", "golang": "Go", "java": "Java", "csharp": "C#", "C#": "C#", "cs": "C#",
+		"javascript": "JavaScript", "js": "JavaScript", "JS": "JavaScript",
+		"": "", "text": "plaintext", "Plain": "plaintext", "python": "", "sip.xml": "", "*.xml": "",
+	} {
+		got := ""
+		if l := lookup(lang); l != nil {
+			got = l.Config().Name
+		}
+		if got != name {
+			t.Errorf("lookup(%q) = %q, want %q", lang, got, name)
+		}
+	}
+}
+
+// TestSupports checks what the content checks accept as a code block's
+// language: every lexer's name and aliases, and plain text.
+func TestSupports(t *testing.T) {
+	for _, lang := range Languages() {
+		if !Supports(lang) {
+			t.Errorf("Supports(%q) = false for a name Languages lists", lang)
+		}
+	}
+	for lang, want := range map[string]bool{"text": true, "Plain": true, "JavaScript": true, "python": false, "": false, "jsx": false} {
+		if got := Supports(lang); got != want {
+			t.Errorf("Supports(%q) = %v, want %v", lang, got, want)
 		}
 	}
 }

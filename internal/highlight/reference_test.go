@@ -11,12 +11,14 @@ import (
 )
 
 // The hand-written lexers replaced regular-expression lexers whose rules
-// live on in reference_sip_test.go and reference_sdp_test.go. These tests
-// hold the two to the same tokens, type and boundary, on the samples, on
-// inputs chosen for the corners of regexp2's semantics (Unicode classes,
-// case folding, look-behinds), and under fuzzing.
+// live on in reference_sip_test.go and reference_sdp_test.go, and chroma's
+// own XML lexer. These tests hold the two to the same tokens, type and
+// boundary, on the samples, on inputs chosen for the corners of regexp2's
+// semantics (Unicode classes, case folding, look-behinds), and under
+// fuzzing.
 
-// referenceLexers returns the regexp SIP and SDP lexers.
+// referenceLexers returns the regexp SIP and SDP lexers and chroma's XML
+// lexer.
 func referenceLexers(t testing.TB) map[string]chroma.Lexer {
 	t.Helper()
 	xml := lexers.Get("XML")
@@ -24,7 +26,7 @@ func referenceLexers(t testing.TB) map[string]chroma.Lexer {
 		t.Fatal("chroma has no XML lexer")
 	}
 	sdp := newRegexSDPLexer()
-	return map[string]chroma.Lexer{"sip": newRegexSIPLexer(sdp, xml), "sdp": sdp}
+	return map[string]chroma.Lexer{"sip": newRegexSIPLexer(sdp, xml), "sdp": sdp, "xml": xml}
 }
 
 // edgeCases are inputs where a hand-written scanner could easily part ways
@@ -51,13 +53,27 @@ var edgeCases = []string{
 	"s=x\r\ni=\r\nq=\rz=1\r\n",
 }
 
+// xmlEdgeCases are XML inputs for the corners of chroma's XML rules: every
+// kind of markup, closed and not, names with Unicode and odd characters,
+// spaces of every sort, and markup broken enough to give Error tokens.
+var xmlEdgeCases = []string{
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<presence xmlns=\"urn:ietf:params:xml:ns:pidf\" entity=\"sip:a@b\">\n" +
+		"<tuple id='t1'><status><basic>open</basic></status></tuple>\n</presence>\n",
+	"<!-- c -- d - --> <!DOCTYPE x [ <!ENTITY a \"b\"> ]> <![CDATA[ <x> ]] ]]> &amp; &#x41; & &a b; &; &a<b;",
+	"< a b = \"c\" d='e' f=g/> </ a > < / b > <a b> <a b=\"c></a> <a b=> <a b= >",
+	"<a\n b\n=\n\"x\ny\"\n>\n</a\n>", "<? x ?> <?> <?? ?> <!> <! x", "<!-- never closed -", "<![CDATA[ open",
+	"<ſ:x ǅ='1' a٣=2 _x.y-z:w=3 ٣=4>", "<a b=\"x\" / > <a/ > <a / > <a /x> <a//>",
+	"\u00a0<a\u00a0b=\u2028'x'\u3000>\u0085</a\u2029>", "<a b=\"c\"d=e>f</a>", "<a b='\"'c=\"'\">",
+	"<>< <<a <1 <\t\n> </> </ > text & more", "<a b=c\n<d>", "<a\v b\f=\"1\">",
+}
+
 // nonEmpty drops the empty tokens that regexp groups produce and that carry
 // nothing.
 func nonEmpty(tokens []chroma.Token) []chroma.Token {
 	return slices.DeleteFunc(tokens, func(t chroma.Token) bool { return t.Value == "" })
 }
 
-// compareWithReference fails t if the registered lexer for lang and the
+// compareWithReference fails t if the package's lexer for lang and the
 // regexp reference tokenise input differently under options.
 //
 // The reference is not quite deterministic: chroma gives every regexp2
@@ -66,7 +82,7 @@ func nonEmpty(tokens []chroma.Token) []chroma.Token {
 // counts if the reference gives the same tokens three times.
 func compareWithReference(t *testing.T, ref map[string]chroma.Lexer, lang string, options *chroma.TokeniseOptions, input string) {
 	t.Helper()
-	got, err := chroma.Tokenise(lexers.Get(lang), options, input)
+	got, err := chroma.Tokenise(lookup(lang), options, input)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,8 +114,12 @@ func TestMatchesRegexpReference(t *testing.T) {
 	for _, in := range edgeCases {
 		inputs[in] = "sip"
 	}
+	for _, in := range xmlEdgeCases {
+		inputs[in] = "xml"
+		inputs["MESSAGE sip:a SIP/2.0\nContent-Type: application/xml\n\n"+in+"\n"] = "sip"
+	}
 	for in, lang := range inputs {
-		for _, l := range []string{lang, "sdp"} {
+		for _, l := range []string{lang, "sdp", "xml"} {
 			compareWithReference(t, ref, l, nil, in)
 			compareWithReference(t, ref, l, &chroma.TokeniseOptions{State: "root"}, in)
 		}
@@ -123,9 +143,12 @@ func FuzzMatchesRegexpReference(f *testing.F) {
 	for _, in := range edgeCases {
 		f.Add(in)
 	}
+	for _, in := range xmlEdgeCases {
+		f.Add(in)
+	}
 	ref := referenceLexers(f)
 	f.Fuzz(func(t *testing.T, input string) {
-		for _, lang := range []string{"sip", "sdp"} {
+		for _, lang := range []string{"sip", "sdp", "xml"} {
 			compareWithReference(t, ref, lang, nil, input)
 			compareWithReference(t, ref, lang, &chroma.TokeniseOptions{State: "root"}, input)
 		}

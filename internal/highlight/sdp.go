@@ -7,8 +7,8 @@ import (
 )
 
 // newSDPLexer builds the lexer for RFC 8866 session descriptions. It is a
-// constructor rather than a package variable so that registration in init is
-// the only place the lexer escapes into shared state.
+// constructor rather than a package variable so that the registry is the
+// only place the lexer escapes into shared state.
 func newSDPLexer() chroma.Lexer {
 	return &handLexer{
 		config: &chroma.Config{

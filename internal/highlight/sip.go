@@ -7,8 +7,7 @@ import (
 )
 
 // newSIPLexer builds the lexer for RFC 3261 messages. It is a constructor
-// rather than a package variable so that the registry, filled in init, holds
-// the only copy.
+// rather than a package variable so that the registry holds the only copy.
 func newSIPLexer() chroma.Lexer {
 	return &handLexer{
 		config: &chroma.Config{

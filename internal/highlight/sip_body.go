@@ -70,7 +70,7 @@ func (z *sipScanner) sdp(end int) {
 	z.out, z.pos = sub.out, end
 }
 
-// xml hands the body run up to end to chroma's XML lexer, found in the
+// xml hands the body run up to end to the XML lexer, found in the
 // registry this lexer is registered in. Without one, or if it fails, the
 // run is plain text: a missing lexer costs colour, not the block.
 func (z *sipScanner) xml(end int) {
