@@ -93,6 +93,41 @@ func TestNoteRules(t *testing.T) {
 	}
 }
 
+const goodStacks = `stacks:
+- id: pjsip
+  name: PJSIP
+  language: c
+  kind: enum pjsip_status_code
+  source: sip_msg.h, pjproject 2.17
+  url: https://example.com/sip_msg.h
+  usage: if (code == {name})
+  constants:
+  - code: 486
+    name: PJSIP_SC_BUSY_HERE
+`
+
+func TestStackRules(t *testing.T) {
+	for _, tc := range []struct{ name, from, to, want string }{
+		{"unknown language", "language: c", "language: python",
+			`content/stacks.yaml:4:13: language "python" is not one the site highlights (c, c#, cs, csharp, go, golang, h, java, javascript, js, plain, plaintext, sdp, sip, text, txt, xml)`},
+		{"no language", "language: c", `language: ""`, "content/stacks.yaml:4:13: stack pjsip has no language"},
+		{"usage without name", "(code == {name})", "(code == X)", "content/stacks.yaml:8:10: usage must show the constant as {name}"},
+		{"bad id", "id: pjsip", "id: PJ SIP", `content/stacks.yaml:2:7: stack id "PJ SIP" must be lowercase letters, digits and hyphens`},
+		{"unregistered code", "code: 486", "code: 487", "content/stacks.yaml:10:11: PJSIP_SC_BUSY_HERE stands for 487, which is not in the dataset; say why in a note"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := load(t, map[string]string{"codes.yaml": goodDataset, "stacks.yaml": strings.Replace(goodStacks, tc.from, tc.to, 1)})
+			assertDiag(t, Stacks(c.Stacks, c.Dataset), tc.want)
+		})
+	}
+	for _, lang := range []string{"c", "Go", "java", "csharp", "javascript", "text"} {
+		c := load(t, map[string]string{"codes.yaml": goodDataset, "stacks.yaml": strings.Replace(goodStacks, "language: c", "language: "+lang, 1)})
+		if d := Stacks(c.Stacks, c.Dataset); d != nil {
+			t.Errorf("language %s: %v", lang, d)
+		}
+	}
+}
+
 type fakeTargets map[string]map[string]bool
 
 func (f fakeTargets) Fragments(p string) (map[string]bool, bool) { ids, ok := f[p]; return ids, ok }
@@ -116,6 +151,8 @@ func TestMarkdownRules(t *testing.T) {
 		{"relative link", "See [x](486/).\n", `content/codes/486.md:5: link "486/": write site links from the root`},
 		{"reserved heading id", "## Facts {#facts}\n", "content/codes/486.md:5: heading id #facts is already used on this page; choose another"},
 		{"repeated heading id", "## A {#a}\n\n## B {#a}\n", "content/codes/486.md:7: heading id #a is already used on this page"},
+		{"unknown code language", "Text.\n\n```sip\nSIP/2.0 486 Busy Here\n```\n\n~~~ Python {.x}\nprint(1)\n~~~\n",
+			`content/codes/486.md:11: code block language "Python" is not one the site highlights (c, c#, cs, csharp, go, golang, h, java, javascript, js, plain, plaintext, sdp, sip, text, txt, xml)`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := md.Render([]byte(tc.body), []string{"facts"})

@@ -7,6 +7,7 @@ import (
 
 	"github.com/sipcodes/sipcodes/internal/content"
 	"github.com/sipcodes/sipcodes/internal/diag"
+	"github.com/sipcodes/sipcodes/internal/highlight"
 	"github.com/sipcodes/sipcodes/internal/strictyaml"
 )
 
@@ -30,6 +31,9 @@ func Stacks(s content.Stacks, d content.Dataset) diag.List {
 			if strings.TrimSpace(f.val) == "" {
 				r.at(st.At.Of(f.key), "stack %s has no %s", st.ID, f.key)
 			}
+		}
+		if st.Language != "" && !highlight.Supports(st.Language) {
+			r.at(st.At.Of("language"), "language %q is not one the site highlights (%s)", st.Language, strings.Join(highlight.Languages(), ", "))
 		}
 		checkURL(r, st.At.Of("url"), st.URL, true)
 		if !strings.Contains(st.Usage, "{name}") {

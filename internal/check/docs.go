@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/sipcodes/sipcodes/internal/diag"
+	"github.com/sipcodes/sipcodes/internal/highlight"
 	"github.com/sipcodes/sipcodes/internal/markdown"
 	"github.com/sipcodes/sipcodes/internal/sip"
 )
@@ -27,8 +28,8 @@ func (d Doc) at(diags *diag.List, line int, format string, args ...any) {
 
 // Markdown checks what a rendered document contains: no raw HTML, no H1
 // (the page has its own), no skipped heading levels, only safe link
-// schemes, and only citations of sections the dataset or front matter
-// lists for the code.
+// schemes, code blocks only in languages the site highlights, and only
+// citations of sections the dataset or front matter lists for the code.
 func Markdown(d Doc) diag.List {
 	var diags diag.List
 	for _, line := range d.Doc.RawHTML {
@@ -53,6 +54,11 @@ func Markdown(d Doc) diag.List {
 		}
 		if l.Image {
 			d.at(&diags, l.Line, "images are not allowed in notes")
+		}
+	}
+	for _, b := range d.Doc.CodeBlocks {
+		if !highlight.Supports(b.Lang) {
+			d.at(&diags, b.Line, "code block language %q is not one the site highlights (%s)", b.Lang, strings.Join(highlight.Languages(), ", "))
 		}
 	}
 	for _, c := range d.Doc.Citations {

@@ -50,7 +50,12 @@ func collect(root ast.Node, src []byte, lines lineIndex, doc *Doc) {
 		case *ast.CodeSpan:
 			text.Write(plainTextBytes(n, src))
 			return ast.WalkSkipChildren, nil
-		case *ast.FencedCodeBlock, *ast.CodeBlock:
+		case *ast.FencedCodeBlock:
+			if lang := n.Language(src); len(lang) > 0 {
+				doc.CodeBlocks = append(doc.CodeBlocks, CodeBlock{Lang: string(lang), Line: lines.line(n.Info.Segment.Start)})
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.CodeBlock:
 			return ast.WalkSkipChildren, nil
 		case *east.TableCell:
 			text.WriteByte(' ')

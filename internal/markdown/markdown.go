@@ -66,7 +66,16 @@ type Doc struct {
 	// TakenIDs are explicit heading IDs ({#id}) that the page or an
 	// earlier heading already uses; each was renamed to stay unique.
 	TakenIDs []Heading
-	Text     string
+	// CodeBlocks are the fenced code blocks that name a language.
+	CodeBlocks []CodeBlock
+	Text       string
+}
+
+// CodeBlock is a fenced code block's language, as written after the fence,
+// and its line.
+type CodeBlock struct {
+	Lang string
+	Line int
 }
 
 // Heading is a section heading and its anchor ID.
