@@ -37,6 +37,12 @@ func scanFast(data []byte, links *linkMemo) (*pageScan, bool) {
 		i += j
 		switch c := data[i+1]; {
 		case isASCIILetter(c):
+			if end := classOnlySpanEnd(data, i); end > 0 {
+				// Half the tags of a page with highlighted code are
+				// these, and record would find nothing in them.
+				i = end
+				break
+			}
 			t, ok := readTag(data, i+1, true, spans[:0])
 			if !ok {
 				return nil, false
@@ -107,6 +113,23 @@ func scanFast(data []byte, links *linkMemo) (*pageScan, bool) {
 			i++ // a "<" in text
 		}
 	}
+}
+
+// classOnlySpanEnd returns the end of the tag at data[i] if it is exactly
+// `<span class="...">`, the tag highlighted code is made of, or 0. Such a
+// tag has no ID, link, script or style for record to find, whatever its
+// class says.
+func classOnlySpanEnd(data []byte, i int) int {
+	const open = `<span class="`
+	if !bytes.HasPrefix(data[i:], []byte(open)) {
+		return 0
+	}
+	v := i + len(open)
+	k := bytes.IndexByte(data[v:], '"')
+	if k < 0 || v+k+1 >= len(data) || data[v+k+1] != '>' {
+		return 0
+	}
+	return v + k + 2
 }
 
 // isRawText reports whether the tokenizer reads the content of tag as text

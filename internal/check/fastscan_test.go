@@ -56,6 +56,12 @@ var trickyPages = []string{
 	`<p>x</p a='>' ><a id="w">`,
 	`<p>x</p a=b"c><a id="v">`,
 	"<a href=\"/a?b&amp;c\">\r\n<a id=\"u\">",
+	`<span class="k">x</span><span class="a" id="t">y</span><span class="b"onclick=1>`,
+	`<span class="x>y"><span class="a&amp;b"><span class=""><span class="c"/><span class="d" >`,
+	"<span class=\"e\nf\"><a id=\"s\">",
+	`<span class="open`,
+	`<span class="end"`,
+	`<span class='q'><span class=r><span style="x">`,
 }
 
 func agree(t *testing.T, name string, data []byte) {
