@@ -12,6 +12,8 @@ func FuzzNote(f *testing.F) {
 	f.Add([]byte("---\ncode: 486\nrequests: [INVITE]\n---\n## In practice {#meaning}\n\nBusy.\n"))
 	f.Add([]byte("---\ncode: 486\nheaders:\n  - name: Retry-After\n    requirement: may\n---\n"))
 	f.Add([]byte("---\n&a [*a]\n---\n"))
+	f.Add([]byte("---\ncode: 486\nexample:\n  method: SUBSCRIBE\n  headers: [\"Retry-After: 5\"]\nflow:\n  - \"A -> B: INVITE\"\n---\nx\n"))
+	f.Add([]byte("---\ncode: 486\nexample: x\n---\nx\n"))
 	f.Add([]byte("\uFEFF---\r\ncode: 486\r\n---\r\n"))
 	f.Fuzz(func(t *testing.T, note []byte) {
 		_, diags := Load(fstest.MapFS{

@@ -154,6 +154,15 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, depth int) {
 			}
 			v.SetInt(int64(i))
 		}
+	case reflect.Pointer:
+		// An optional section: left nil when absent or empty, and made
+		// only when the file gives it.
+		if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+			return
+		}
+		p := reflect.New(v.Type().Elem())
+		d.value(n, p.Elem(), depth)
+		v.Set(p)
 	case reflect.Bool:
 		if s, ok := d.scalar(n, "true or false"); ok {
 			if n.Tag != "!!bool" || (s != "true" && s != "false") {

@@ -15,6 +15,7 @@ type item struct {
 type doc struct {
 	Items []item `yaml:"items"`
 	Title string `yaml:"title"`
+	Extra *item  `yaml:"extra"`
 }
 
 func TestDecode(t *testing.T) {
@@ -31,12 +32,37 @@ func TestDecode(t *testing.T) {
 	}
 }
 
+// TestDecodeOptionalSection checks a pointer field: nil when the key is
+// absent or empty, decoded with its positions when given.
+func TestDecodeOptionalSection(t *testing.T) {
+	for in, want := range map[string]*item{
+		"title: a\n":                    nil,
+		"extra:\n":                      nil,
+		"extra: ~\n":                    nil,
+		"title: a\nextra:\n  name: b\n": {Name: "b"},
+		"extra: {n: 2, on: false}\n":    {N: 2},
+	} {
+		var d doc
+		if diags := Decode([]byte(in), &d); diags != nil {
+			t.Errorf("Decode(%q): %v", in, diags)
+			continue
+		}
+		if (d.Extra == nil) != (want == nil) || d.Extra != nil && (d.Extra.Name != want.Name || d.Extra.N != want.N || d.Extra.On != want.On) {
+			t.Errorf("Decode(%q): extra = %+v, want %+v", in, d.Extra, want)
+		}
+	}
+	var d doc
+	if diags := Decode([]byte("title: a\nextra:\n  name: b\n  n: 4\n"), &d); diags != nil || d.Extra.At.Of("n") != (Pos{4, 6}) {
+		t.Errorf("extra = %+v, %v; want n at 4:6", d.Extra, diags)
+	}
+}
+
 func TestDecodeRefuses(t *testing.T) {
 	for _, tc := range []struct {
 		name, in, want string
 	}{
 		{"unknown key", "titel: x\n", `1:1: unknown key "titel"; did you mean "title"?`},
-		{"unknown key far from any", "zzzzzzzz: x\n", `1:1: unknown key "zzzzzzzz" (known keys: [items title])`},
+		{"unknown key far from any", "zzzzzzzz: x\n", `1:1: unknown key "zzzzzzzz" (known keys: [items title extra])`},
 		{"string for int", "items:\n  - n: three\n", `2:8: want a whole number, got "three"`},
 		{"int for string", "title: 42\n", `1:8: want a string, got a number "42"; quote it`},
 		{"list for string", "title: [a]\n", `1:8: want a string, got a list`},
@@ -48,6 +74,8 @@ func TestDecodeRefuses(t *testing.T) {
 		{"duplicate key", "title: a\ntitle: b\n", `title`},
 		{"syntax", "title: [\n", `YAML syntax`},
 		{"float for int", "items:\n  - n: 1.5\n", `want a whole number, got "1.5"`},
+		{"string for section", "extra: x\n", `1:8: want a mapping of keys to values, got a string`},
+		{"unknown key in section", "extra:\n  nmae: x\n", `2:3: unknown key "nmae"; did you mean "name"?`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var d doc
