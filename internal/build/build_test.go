@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/sipcodes/sipcodes/internal/assets"
 	"github.com/sipcodes/sipcodes/internal/check"
@@ -213,5 +214,38 @@ func TestIndexBeforeOrWhilePagesRender(t *testing.T) {
 		if c.Note.Text != "" {
 			t.Fatalf("%s kept its note's text", c.Code)
 		}
+	}
+}
+
+// TestExchangeErrors checks that a note's example or flow that cannot be
+// made is reported at its key in the front matter, in the codes' order,
+// and that the build stops.
+func TestExchangeErrors(t *testing.T) {
+	fsys := fstest.MapFS{}
+	err := fs.WalkDir(os.DirFS("testdata/content"), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(filepath.Join("testdata/content", p))
+		fsys[p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	note := string(fsys["codes/486.md"].Data)
+	fsys["codes/486.md"].Data = []byte(strings.Replace(note, "code: 486\n", "code: 486\nexample:\n  method: FETCH\n", 1))
+	fsys["codes/480.md"] = &fstest.MapFile{Data: []byte("---\ncode: 480\nflow:\n  - A -> \n---\nAway.\n")}
+	cfg := config("testdata/content", true)
+	cfg.Content = fsys
+	_, err = Build(cfg)
+	if err == nil {
+		t.Fatal("Build succeeded with a bad example and a bad flow")
+	}
+	got := err.Error()
+	first := strings.Index(got, `content/codes/480.md:4:3: flow: line 1: missing ":" between receiver and label in "A ->"`)
+	second := strings.Index(got, `content/codes/486.md:4:3: example: unknown method "FETCH"`)
+	if first < 0 || second < 0 || first > second {
+		t.Errorf("Build error:\n%s\nwant the flow of 480, then the example of 486, each where its value starts", got)
 	}
 }

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 
@@ -8,6 +9,7 @@ import (
 	"github.com/sipcodes/sipcodes/internal/diag"
 	"github.com/sipcodes/sipcodes/internal/example"
 	"github.com/sipcodes/sipcodes/internal/ladder"
+	"github.com/sipcodes/sipcodes/internal/par"
 	"github.com/sipcodes/sipcodes/internal/site"
 )
 
@@ -21,13 +23,16 @@ func addExamples(s *site.Site, notes []content.Note) diag.List {
 	for _, n := range notes {
 		byCode[n.Meta.Code] = n
 	}
-	for _, c := range s.Codes {
+	// Making every exchange once is a build's only per-code work between
+	// the Markdown and the pages, so it is spread across the cores; the
+	// problems are reported in the codes' order all the same.
+	errs := make([]*exchangeError, len(s.Codes))
+	par.For(len(s.Codes), func(i int) {
+		c := s.Codes[i]
 		note := byCode[int(c.Code)]
 		x := exchangeSpec{code: c, example: note.Meta.Example, flow: note.Meta.Flow}
-		if _, err := x.make(); err != nil {
-			where := note.Meta.At.Of(err.key)
-			diags.Addf(note.File, where.Line, where.Col, "%s: %v", err.key, err.err)
-			continue
+		if _, errs[i] = x.make(); errs[i] != nil {
+			return
 		}
 		c.SetExchange(func() (site.Exchange, error) {
 			ex, err := x.make()
@@ -36,6 +41,19 @@ func addExamples(s *site.Site, notes []content.Note) diag.List {
 			}
 			return ex, nil // not err: a nil *exchangeError is a non-nil error
 		})
+	})
+	for i, err := range errs {
+		if err != nil {
+			note := byCode[int(s.Codes[i].Code)]
+			where := note.Meta.At.Of(err.key)
+			// The position names the note and the key; the generator's own
+			// "example: code 486:" prefix would say it twice.
+			msg := err.err
+			if inner := errors.Unwrap(msg); inner != nil && err.key == "example" {
+				msg = inner
+			}
+			diags.Addf(note.File, where.Line, where.Col, "%s: %v", err.key, msg)
+		}
 	}
 	return diags
 }
