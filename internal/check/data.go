@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"net/url"
 	"regexp"
 	"strings"
@@ -33,7 +34,7 @@ func Stacks(s content.Stacks, d content.Dataset) diag.List {
 			}
 		}
 		if st.Language != "" && !highlight.Supports(st.Language) {
-			r.at(st.At.Of("language"), "language %q is not one the site highlights (%s)", st.Language, strings.Join(highlight.Languages(), ", "))
+			r.at(st.At.Of("language"), "language %s", notHighlighted(st.Language))
 		}
 		checkURL(r, st.At.Of("url"), st.URL, true)
 		if !strings.Contains(st.Usage, "{name}") {
@@ -60,6 +61,12 @@ func Stacks(s content.Stacks, d content.Dataset) diag.List {
 		}
 	}
 	return diags
+}
+
+// notHighlighted says that lang is not a language the site colours, and
+// which ones are.
+func notHighlighted(lang string) string {
+	return fmt.Sprintf("%q is not one the site highlights (%s)", lang, strings.Join(highlight.Languages(), ", "))
 }
 
 // checkURL requires an absolute https URL.

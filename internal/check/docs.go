@@ -58,7 +58,7 @@ func Markdown(d Doc) diag.List {
 	}
 	for _, b := range d.Doc.CodeBlocks {
 		if !highlight.Supports(b.Lang) {
-			d.at(&diags, b.Line, "code block language %q is not one the site highlights (%s)", b.Lang, strings.Join(highlight.Languages(), ", "))
+			d.at(&diags, b.Line, "code block language %s", notHighlighted(b.Lang))
 		}
 	}
 	for _, c := range d.Doc.Citations {
