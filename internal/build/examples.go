@@ -23,9 +23,10 @@ func addExamples(s *site.Site, notes []content.Note) diag.List {
 	for _, n := range notes {
 		byCode[n.Meta.Code] = n
 	}
-	// Making every exchange once is a build's only per-code work between
-	// the Markdown and the pages, so it is spread across the cores; the
-	// problems are reported in the codes' order all the same.
+	// Every code's exchange is made once here, so that a bad example or
+	// flow stops the build before anything is written. The work is spread
+	// across the cores; the problems are reported in the codes' order all
+	// the same.
 	errs := make([]*exchangeError, len(s.Codes))
 	par.For(len(s.Codes), func(i int) {
 		c := s.Codes[i]

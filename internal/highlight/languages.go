@@ -10,11 +10,11 @@ import (
 
 // registry holds the package's own lexers, and only them. Chroma's lexers
 // package would offer hundreds more, but it builds all of them when the
-// program starts, which took 8 to 14 ms of every build, more than any
+// program starts, which took 10 to 18 ms of every build, more than any
 // stage but rendering, for a site that needs a handful of languages.
 var registry = sync.OnceValue(func() *chroma.LexerRegistry {
 	r := chroma.NewLexerRegistry()
-	r.Register(newSIPLexer()) // finds the XML and SDP lexers through r
+	r.Register(newSIPLexer()) // finds the XML lexer for bodies through r
 	r.Register(newSDPLexer())
 	r.Register(newXMLLexer())
 	for _, lang := range codeLanguages {
