@@ -51,12 +51,13 @@ func lookup(lang string) chroma.Lexer {
 // silently stays grey.
 func Supports(lang string) bool { return lookup(lang) != nil }
 
-// Languages returns the names a code block may be marked with, sorted: the
-// aliases of every lexer.
+// Languages returns the main name of each language a code block may be
+// marked with, sorted; Supports also takes the other names ("js", "cs",
+// "golang", "txt").
 func Languages() []string {
 	var names []string
 	for _, l := range registry().Lexers {
-		names = append(names, l.Config().Aliases...)
+		names = append(names, l.Config().Aliases[0])
 	}
 	sort.Strings(names)
 	return names

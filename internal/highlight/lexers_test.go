@@ -90,12 +90,15 @@ func TestLookup(t *testing.T) {
 // TestSupports checks what the content checks accept as a code block's
 // language: every lexer's name and aliases, and plain text.
 func TestSupports(t *testing.T) {
+	if got, want := strings.Join(Languages(), " "), "c csharp go java javascript sdp sip text xml"; got != want {
+		t.Errorf("Languages() = %s, want %s", got, want)
+	}
 	for _, lang := range Languages() {
 		if !Supports(lang) {
 			t.Errorf("Supports(%q) = false for a name Languages lists", lang)
 		}
 	}
-	for lang, want := range map[string]bool{"text": true, "Plain": true, "JavaScript": true, "python": false, "": false, "jsx": false} {
+	for lang, want := range map[string]bool{"text": true, "Plain": true, "JavaScript": true, "js": true, "golang": true, "c#": true, "python": false, "": false, "jsx": false} {
 		if got := Supports(lang); got != want {
 			t.Errorf("Supports(%q) = %v, want %v", lang, got, want)
 		}
