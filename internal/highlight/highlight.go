@@ -10,21 +10,14 @@ import (
 	"github.com/alecthomas/chroma/v2"
 )
 
-// maxCachedLangs bounds the lexer cache so that a stream of odd info words
-// cannot grow it without limit; real sites use a handful of languages.
-const maxCachedLangs = 256
-
 // Highlighter renders code blocks to HTML with CSS classes (never inline
 // styles). It is built once per program: the stylesheet is fixed at
-// construction, and lexers are looked up by name once per language and then
-// reused, so highlighting a block never runs chroma's content analysers. A
-// Highlighter is safe for concurrent use.
+// construction, and a block's lexer is found by the language's name alone,
+// never by chroma's content analysers. A Highlighter is safe for
+// concurrent use.
 type Highlighter struct {
 	css   []byte
 	plain chroma.Lexer
-
-	mu     sync.RWMutex
-	lexers map[string]chroma.Lexer
 
 	memo memo
 
@@ -38,7 +31,6 @@ func New() *Highlighter {
 	return &Highlighter{
 		css:     buildCSS(palette()),
 		plain:   lookup("text"),
-		lexers:  map[string]chroma.Lexer{},
 		scratch: sync.Pool{New: func() any { return new(scratch) }},
 	}
 }
@@ -106,24 +98,10 @@ func (sc *scratch) render(l chroma.Lexer, code string) ([]byte, error) {
 	return bytes.Clone(sc.html.Bytes()), nil
 }
 
-// lexer returns the cached lexer for lang, resolving and caching it on
-// first use.
+// lexer returns the lexer for lang, or the plain one.
 func (h *Highlighter) lexer(lang string) chroma.Lexer {
-	key := strings.ToLower(strings.TrimSpace(lang))
-	h.mu.RLock()
-	l, ok := h.lexers[key]
-	h.mu.RUnlock()
-	if ok {
+	if l := lookup(lang); l != nil {
 		return l
 	}
-	l = h.plain
-	if found := lookup(key); found != nil {
-		l = found
-	}
-	h.mu.Lock()
-	if len(h.lexers) < maxCachedLangs {
-		h.lexers[key] = l
-	}
-	h.mu.Unlock()
-	return l
+	return h.plain
 }

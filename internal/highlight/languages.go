@@ -24,25 +24,23 @@ var registry = sync.OnceValue(func() *chroma.LexerRegistry {
 	return r
 })
 
+// byName maps each lexer's name and aliases, in lower case, to it.
+var byName = sync.OnceValue(func() map[string]chroma.Lexer {
+	m := map[string]chroma.Lexer{}
+	for _, l := range registry().Lexers {
+		c := l.Config()
+		m[strings.ToLower(c.Name)] = l
+		for _, a := range c.Aliases {
+			m[a] = l
+		}
+	}
+	return m
+})
+
 // lookup returns the lexer for a fenced block's language, matched
 // case-insensitively against the lexers' names and aliases, or nil.
 func lookup(lang string) chroma.Lexer {
-	key := strings.ToLower(strings.TrimSpace(lang))
-	if key == "" {
-		return nil
-	}
-	for _, l := range registry().Lexers {
-		c := l.Config()
-		if strings.ToLower(c.Name) == key {
-			return l
-		}
-		for _, a := range c.Aliases {
-			if a == key {
-				return l
-			}
-		}
-	}
-	return nil
+	return byName()[strings.ToLower(strings.TrimSpace(lang))]
 }
 
 // Supports reports whether lang is a language Highlight colours, or one of
