@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"runtime/pprof"
 	"time"
@@ -35,6 +37,26 @@ func (s *sources) flags(fs *flag.FlagSet) {
 	fs.StringVar(&s.editURL, "edit-url", DefaultEditURL, `where content files are edited, for "Edit this page" links; empty leaves them out`)
 }
 
+// check says which of the folders is missing before anything reads them, so
+// that a command run from the wrong directory names the folder and its flag
+// rather than failing deep in the build.
+func (s *sources) check() error {
+	for _, f := range []struct{ flag, dir string }{
+		{"content", s.content}, {"templates", s.templates}, {"static", s.static},
+	} {
+		info, err := os.Stat(f.dir)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return usageError{fmt.Sprintf("%s folder %q does not exist; run sipcodes from the repository's root or give -%s", f.flag, f.dir, f.flag)}
+		case err != nil:
+			return usageError{fmt.Sprintf("-%s: %v", f.flag, err)}
+		case !info.IsDir():
+			return usageError{fmt.Sprintf("-%s %q is not a folder", f.flag, f.dir)}
+		}
+	}
+	return nil
+}
+
 func (s *sources) config() build.Config {
 	return build.Config{
 		Content:       os.DirFS(s.content),
@@ -63,6 +85,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("build takes no arguments, got %q", fs.Args())}
+	}
+	if err := src.check(); err != nil {
+		return err
 	}
 	if err := output.SafeTarget(*out, src.content, src.templates, src.static); err != nil {
 		return usageError{err.Error()}

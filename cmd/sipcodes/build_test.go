@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -56,6 +57,44 @@ func TestBuildRefusesDangerousOutput(t *testing.T) {
 		if !errors.As(err, new(usageError)) {
 			t.Errorf("build -out %q: %v, want a usage error", out, err)
 		}
+	}
+}
+
+// TestCommandsNameAMissingFolder runs each command that reads the sources
+// with one folder missing or a file in its place: the error must name the
+// folder and the flag that sets it, and nothing may be written.
+func TestCommandsNameAMissingFolder(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "file")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	good := map[string]string{"content": "../../content", "templates": "../../templates", "static": "../../static"}
+	for _, command := range []string{"build", "check", "serve"} {
+		for _, flag := range []string{"content", "templates", "static"} {
+			for bad, want := range map[string]string{
+				filepath.Join(dir, "nowhere"): fmt.Sprintf("%s folder %q does not exist; run sipcodes from the repository's root or give -%s", flag, filepath.Join(dir, "nowhere"), flag),
+				file:                          fmt.Sprintf("-%s %q is not a folder", flag, file),
+			} {
+				args := []string{command, "-out", filepath.Join(dir, "site")}
+				if command != "build" {
+					args = []string{command}
+				}
+				for f, d := range good {
+					if f == flag {
+						d = bad
+					}
+					args = append(args, "-"+f, d)
+				}
+				err := run(context.Background(), args, &bytes.Buffer{}, &bytes.Buffer{})
+				if !errors.As(err, new(usageError)) || err.Error() != want {
+					t.Errorf("%s with -%s %s: %v, want the usage error %q", command, flag, bad, err, want)
+				}
+			}
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "site")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a build with a missing folder wrote its output: %v", err)
 	}
 }
 

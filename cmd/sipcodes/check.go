@@ -45,6 +45,9 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("check takes no arguments, got %q", fs.Args())}
 	}
+	if err := src.check(); err != nil {
+		return err
+	}
 	line, ok := formats[*format]
 	if !ok {
 		return usageError{fmt.Sprintf("-format %q: want text or github", *format)}

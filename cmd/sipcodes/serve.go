@@ -40,6 +40,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *port < 0 || *port > 65535 {
 		return usageError{fmt.Sprintf("-port %d is not a port number", *port)}
 	}
+	if err := src.check(); err != nil {
+		return err
+	}
 	cfg := src.config()
 	cfg.Content = serve.HideEditorFiles(cfg.Content)
 	cfg.Templates = serve.HideEditorFiles(cfg.Templates)
