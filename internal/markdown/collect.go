@@ -66,29 +66,42 @@ func collect(root ast.Node, src []byte, lines lineIndex, doc *Doc) {
 }
 
 // collapseSpace is strings.Join(strings.Fields(s), " ") in one pass: the
-// text of every note goes through it.
+// text of a note is large, and the fields need not be kept. ASCII, most of
+// a note, is looked up in a table rather than decoded.
 func collapseSpace(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	buf := make([]byte, 0, len(s))
 	pending := false // a space is owed before the next word
 	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		if unicode.IsSpace(r) {
-			pending = b.Len() > 0
+		c, size, space := s[i], 1, false
+		if c < utf8.RuneSelf {
+			space = asciiSpace[c]
 		} else {
-			if pending {
-				b.WriteByte(' ')
-				pending = false
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		switch {
+		case space:
+			pending = len(buf) > 0
+		case pending:
+			buf = append(buf, ' ')
+			pending = false
+			fallthrough
+		default:
+			if size == 1 {
+				buf = append(buf, c) // not a copy call per byte
+			} else {
+				buf = append(buf, s[i:i+size]...)
 			}
-			b.WriteString(s[i : i+size])
 		}
 		i += size
 	}
-	return b.String()
+	return string(buf)
 }
+
+// asciiSpace marks the bytes below utf8.RuneSelf that unicode.IsSpace
+// accepts.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // plainText returns the text of an inline tree without markup.
 func plainText(n ast.Node, src []byte) string {

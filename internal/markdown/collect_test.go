@@ -24,3 +24,14 @@ func FuzzCollapseSpace(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkCollapseSpace squeezes the white space out of a note's text,
+// which the search index reads.
+func BenchmarkCollapseSpace(b *testing.B) {
+	line := "A 100 says only that the element one hop away has received the request and is working on it.\n\n  It tells you\tnothing — not whether the user exists.\n"
+	s := strings.Repeat(line, 200)
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		collapseSpace(s)
+	}
+}
