@@ -2,10 +2,17 @@ package build
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/yuin/goldmark"
+
+	"github.com/sipcodes/sipcodes/internal/content"
+	"github.com/sipcodes/sipcodes/internal/highlight"
+	"github.com/sipcodes/sipcodes/internal/par"
+	"github.com/sipcodes/sipcodes/internal/render"
 	"github.com/sipcodes/sipcodes/internal/synth"
 )
 
@@ -33,6 +40,76 @@ func BenchmarkBuildSynthetic(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+		})
+	}
+}
+
+// BenchmarkFloor times, on the real site and the generated ones, the two
+// libraries every page must go through, each alone and at its fastest:
+// goldmark with its default options converting every note's body, and
+// html/template running the page templates again with every memo warm
+// (shared partials, highlighted blocks). A build on the same processors
+// cannot take less than the two together, whatever the rest of it does.
+func BenchmarkFloor(b *testing.B) {
+	sites := []struct {
+		name  string
+		pages int // 0 is the real content
+	}{{"real", 0}, {"1000", 1000}, {"10000", 10000}}
+	if testing.Short() {
+		sites = sites[:2]
+	}
+	for _, site := range sites {
+		dir := "../../content"
+		if site.pages > 0 {
+			dir = filepath.Join(b.TempDir(), "content")
+			if err := synth.Write("../../content", dir, site.pages); err != nil {
+				b.Fatal(err)
+			}
+		}
+		opt := content.Options{Synthetic: site.pages > 0}
+		b.Run("goldmark/"+site.name, func(b *testing.B) {
+			c, diags := content.LoadWith(os.DirFS(dir), "content", opt)
+			if diags != nil {
+				b.Fatal(diags.Err())
+			}
+			md := goldmark.New()
+			b.ReportAllocs()
+			for b.Loop() {
+				par.For(len(c.Notes), func(i int) {
+					if err := md.Convert(c.Notes[i].Body, io.Discard); err != nil {
+						b.Error(err)
+					}
+				})
+			}
+			b.ReportMetric(float64(len(c.Notes))*float64(b.N)/b.Elapsed().Seconds(), "notes/s")
+		})
+		b.Run("templates/"+site.name, func(b *testing.B) {
+			cfg := benchConfig()
+			cfg.Content = os.DirFS(dir)
+			cfg.Synthetic = opt.Synthetic
+			res, err := Build(cfg)
+			if err != nil {
+				b.Fatal(err)
+			}
+			r, err := render.New(cfg.Templates, render.Env{
+				Asset:       func(name string) (string, error) { return "/" + name, nil },
+				Highlighter: highlight.New(),
+				SearchIndex: "/search.json",
+			})
+			if err != nil {
+				b.Fatal(err)
+			}
+			discard := func(string, []byte) error { return nil }
+			if err := r.Render(res.Site, discard); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := r.Render(res.Site, discard); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(res.Site.Codes))*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 		})
 	}
 }
