@@ -93,6 +93,11 @@ func (l *loader) checkTree() {
 		switch {
 		case d.IsDir() && dir == "" && (base == NotesDir || base == ClassesDir):
 			return nil
+		case d.IsDir() && (dir == NotesDir+"/" || dir == ClassesDir+"/"):
+			// Pages are made from the files directly inside, so a
+			// contributor who groups notes in folders must hear it.
+			l.errorf(p, 0, "unexpected folder; files in %s go directly inside it, not in folders", dir)
+			return fs.SkipDir
 		case d.IsDir():
 			l.errorf(p, 0, "unexpected folder; content holds only %s/ and %s/", NotesDir, ClassesDir)
 			return fs.SkipDir
