@@ -48,7 +48,7 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	if fset.NArg() != 1 || !codeArg.MatchString(fset.Arg(0)) {
-		return usageError{fmt.Sprintf("new takes one three-digit code, such as sipcodes new 486; got %q", fset.Args())}
+		return usageError{fmt.Sprintf("new takes one SIP response code, 100 to 699, such as sipcodes new 486; got %q", fset.Args())}
 	}
 	code, _ := strconv.Atoi(fset.Arg(0))
 	facts, err := registered(os.DirFS(*dir), *dir, code)

@@ -56,10 +56,11 @@ func TestNewRefuses(t *testing.T) {
 	}{
 		{[]string{"486"}, filepath.Join(contentDir, "codes", "486.md") + " already exists; edit it instead", false},
 		{[]string{"499"}, "code 499 is not in the dataset (" + filepath.Join(contentDir, "codes.yaml") + "); register it there first", false},
-		{[]string{"700"}, `new takes one three-digit code, such as sipcodes new 486; got ["700"]`, true},
-		{[]string{"busy"}, `new takes one three-digit code, such as sipcodes new 486; got ["busy"]`, true},
-		{[]string{}, `new takes one three-digit code, such as sipcodes new 486; got []`, true},
-		{[]string{"480", "486"}, `new takes one three-digit code, such as sipcodes new 486; got ["480" "486"]`, true},
+		{[]string{"700"}, `new takes one SIP response code, 100 to 699, such as sipcodes new 486; got ["700"]`, true},
+		{[]string{"999"}, `new takes one SIP response code, 100 to 699, such as sipcodes new 486; got ["999"]`, true},
+		{[]string{"busy"}, `new takes one SIP response code, 100 to 699, such as sipcodes new 486; got ["busy"]`, true},
+		{[]string{}, `new takes one SIP response code, 100 to 699, such as sipcodes new 486; got []`, true},
+		{[]string{"480", "486"}, `new takes one SIP response code, 100 to 699, such as sipcodes new 486; got ["480" "486"]`, true},
 	} {
 		before, _ := os.ReadFile(filepath.Join(contentDir, "codes", "486.md"))
 		var out, errOut bytes.Buffer
