@@ -10,6 +10,7 @@ import (
 	"net"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/sipcodes/sipcodes/internal/build"
 	"github.com/sipcodes/sipcodes/internal/highlight"
@@ -68,6 +69,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		Log:   stderr,
 	})
 	ln, err := net.Listen("tcp", net.JoinHostPort(*host, strconv.Itoa(*port)))
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return fmt.Errorf("%w; another preview may be running there: stop it, or give -port with another number (0 picks a free one)", err)
+	}
 	if err != nil {
 		return err
 	}

@@ -6,8 +6,10 @@ import (
 	"context"
 	"errors"
 	"io"
+	"net"
 	"net/http"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -85,5 +87,22 @@ func TestServeUsage(t *testing.T) {
 		if err := run(context.Background(), args, &out, &errOut); !errors.As(err, new(usageError)) {
 			t.Errorf("%v: %v, want a usage error", args, err)
 		}
+	}
+}
+
+// TestServePortInUse starts serve on a port another program holds: the
+// error must say what to do about it.
+func TestServePortInUse(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	port := strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
+	dir := tree(t, nil)
+	err = run(context.Background(), []string{"serve", "-port", port,
+		"-content", filepath.Join(dir, "content"), "-templates", "../../templates", "-static", "../../static"}, io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "address already in use; another preview may be running there: stop it, or give -port with another number (0 picks a free one)") {
+		t.Errorf("serve on a port in use: %v", err)
 	}
 }
