@@ -58,16 +58,16 @@ func BenchmarkFloor(b *testing.B) {
 	if testing.Short() {
 		sites = sites[:2]
 	}
-	for _, site := range sites {
+	for _, sz := range sites {
 		dir := "../../content"
-		if site.pages > 0 {
+		if sz.pages > 0 {
 			dir = filepath.Join(b.TempDir(), "content")
-			if err := synth.Write("../../content", dir, site.pages); err != nil {
+			if err := synth.Write("../../content", dir, sz.pages); err != nil {
 				b.Fatal(err)
 			}
 		}
-		opt := content.Options{Synthetic: site.pages > 0}
-		b.Run("goldmark/"+site.name, func(b *testing.B) {
+		opt := content.Options{Synthetic: sz.pages > 0}
+		b.Run("goldmark/"+sz.name, func(b *testing.B) {
 			c, diags := content.LoadWith(os.DirFS(dir), "content", opt)
 			if diags != nil {
 				b.Fatal(diags.Err())
@@ -83,7 +83,7 @@ func BenchmarkFloor(b *testing.B) {
 			}
 			b.ReportMetric(float64(len(c.Notes))*float64(b.N)/b.Elapsed().Seconds(), "notes/s")
 		})
-		b.Run("templates/"+site.name, func(b *testing.B) {
+		b.Run("templates/"+sz.name, func(b *testing.B) {
 			cfg := benchConfig()
 			cfg.Content = os.DirFS(dir)
 			cfg.Synthetic = opt.Synthetic

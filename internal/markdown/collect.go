@@ -80,19 +80,19 @@ func collapseSpace(s string) string {
 			r, size = utf8.DecodeRuneInString(s[i:])
 			space = unicode.IsSpace(r)
 		}
-		switch {
-		case space:
+		if space {
 			pending = len(buf) > 0
-		case pending:
+			i += size
+			continue
+		}
+		if pending {
 			buf = append(buf, ' ')
 			pending = false
-			fallthrough
-		default:
-			if size == 1 {
-				buf = append(buf, c) // not a copy call per byte
-			} else {
-				buf = append(buf, s[i:i+size]...)
-			}
+		}
+		if size == 1 {
+			buf = append(buf, c) // not a copy call per byte
+		} else {
+			buf = append(buf, s[i:i+size]...)
 		}
 		i += size
 	}
