@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"runtime/pprof"
+	"strings"
 	"time"
 
 	"github.com/sipcodes/sipcodes/internal/build"
@@ -37,10 +39,26 @@ func (s *sources) flags(fs *flag.FlagSet) {
 	fs.StringVar(&s.editURL, "edit-url", DefaultEditURL, `where content files are edited, for "Edit this page" links; empty leaves them out`)
 }
 
+// editPrefix is the edit address with the slash that a file's path follows,
+// which is easy to leave out of the flag.
+func editPrefix(s string) string {
+	if s == "" || strings.HasSuffix(s, "/") {
+		return s
+	}
+	return s + "/"
+}
+
 // check says which of the folders is missing before anything reads them, so
 // that a command run from the wrong directory names the folder and its flag
-// rather than failing deep in the build.
+// rather than failing deep in the build, and refuses addresses that links
+// could not be made of.
 func (s *sources) check() error {
+	if !webAddress(s.baseURL) {
+		return usageError{fmt.Sprintf("-base-url %q: want the site's address, starting with https:// or http://, such as %s", s.baseURL, DefaultBaseURL)}
+	}
+	if s.editURL != "" && !webAddress(s.editURL) {
+		return usageError{fmt.Sprintf("-edit-url %q: want an address starting with https:// or http://, to which a file's path is added, such as %s; or \"\" to leave the links out", s.editURL, DefaultEditURL)}
+	}
 	for _, f := range []struct{ flag, dir string }{
 		{"content", s.content}, {"templates", s.templates}, {"static", s.static},
 	} {
@@ -57,6 +75,14 @@ func (s *sources) check() error {
 	return nil
 }
 
+// webAddress reports whether s is an absolute http or https address with
+// a host, and nothing after its path.
+func webAddress(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" &&
+		u.User == nil && u.RawQuery == "" && u.Fragment == "" && !strings.ContainsAny(s, " \t\n")
+}
+
 func (s *sources) config() build.Config {
 	return build.Config{
 		Content:       os.DirFS(s.content),
@@ -64,7 +90,7 @@ func (s *sources) config() build.Config {
 		Static:        os.DirFS(s.static),
 		ContentName:   s.content,
 		TemplatesName: s.templates,
-		RepoURL:       s.editURL,
+		RepoURL:       editPrefix(s.editURL),
 		BaseURL:       s.baseURL,
 		Minify:        true,
 		Synthetic:     benchSynthetic(),

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -95,6 +96,55 @@ func TestCommandsNameAMissingFolder(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "site")); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("a build with a missing folder wrote its output: %v", err)
+	}
+}
+
+// TestCommandsCheckAddresses gives the address flags values that links
+// cannot be made of: each command refuses them before reading anything.
+// An edit address without its final slash gets one.
+func TestCommandsCheckAddresses(t *testing.T) {
+	dir := t.TempDir()
+	sources := []string{"-content", "../../content", "-templates", "../../templates", "-static", "../../static"}
+	for _, tc := range []struct {
+		flag, value string
+		ok          bool
+	}{
+		{"-base-url", "https://example.com", true},
+		{"-base-url", "http://localhost:8080/", true},
+		{"-base-url", "not a url", false},
+		{"-base-url", "example.com", false},
+		{"-base-url", "//example.com", false},
+		{"-base-url", "ftp://example.com", false},
+		{"-base-url", "https://", false},
+		{"-base-url", "https://example.com/?utm=1", false},
+		{"-base-url", "", false},
+		{"-edit-url", "", true},
+		{"-edit-url", "https://git.example.com/edit/main", true},
+		{"-edit-url", "javascript:alert(1)//", false},
+		{"-edit-url", "ftp://x/", false},
+		{"-edit-url", "https://git.example.com/edit/main/#top", false},
+	} {
+		for _, command := range []string{"build", "check"} {
+			args := append([]string{command, tc.flag, tc.value}, sources...)
+			if command == "build" {
+				args = append(args, "-q", "-out", filepath.Join(dir, "site"))
+			}
+			err := run(context.Background(), args, io.Discard, io.Discard)
+			if tc.ok && err != nil {
+				t.Errorf("%s %s %q: %v", command, tc.flag, tc.value, err)
+			}
+			if !tc.ok && (!errors.As(err, new(usageError)) || !strings.HasPrefix(err.Error(), fmt.Sprintf("%s %q: want ", tc.flag, tc.value))) {
+				t.Errorf("%s %s %q: %v, want a usage error about the address", command, tc.flag, tc.value, err)
+			}
+		}
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "site", "486", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The file's path follows the slash; it is the -content path as given.
+	if want := `href="https://git.example.com/edit/main/../../content/codes/486.md"`; !bytes.Contains(page, []byte(want)) {
+		t.Errorf("the last build's page of 486 lacks %s", want)
 	}
 }
 
