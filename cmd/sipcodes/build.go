@@ -39,19 +39,10 @@ func (s *sources) flags(fs *flag.FlagSet) {
 	fs.StringVar(&s.editURL, "edit-url", DefaultEditURL, `where content files are edited, for "Edit this page" links; empty leaves them out`)
 }
 
-// editPrefix is the edit address with the slash that a file's path follows,
-// which is easy to leave out of the flag.
-func editPrefix(s string) string {
-	if s == "" || strings.HasSuffix(s, "/") {
-		return s
-	}
-	return s + "/"
-}
-
-// check says which of the folders is missing before anything reads them, so
-// that a command run from the wrong directory names the folder and its flag
-// rather than failing deep in the build, and refuses addresses that links
-// could not be made of.
+// check refuses addresses that links could not be made of, and says which
+// of the folders is missing before anything reads them, so that a command
+// run from the wrong directory names the folder and its flag rather than
+// failing deep in the build.
 func (s *sources) check() error {
 	if !webAddress(s.baseURL) {
 		return usageError{fmt.Sprintf("-base-url %q: want the site's address, starting with https:// or http://, such as %s", s.baseURL, DefaultBaseURL)}
@@ -90,7 +81,7 @@ func (s *sources) config() build.Config {
 		Static:        os.DirFS(s.static),
 		ContentName:   s.content,
 		TemplatesName: s.templates,
-		RepoURL:       editPrefix(s.editURL),
+		RepoURL:       s.editURL,
 		BaseURL:       s.baseURL,
 		Minify:        true,
 		Synthetic:     benchSynthetic(),

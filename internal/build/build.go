@@ -38,7 +38,8 @@ type Config struct {
 	TemplatesName string
 	// RepoURL is where a content file is edited on the web: the file's
 	// name, such as "content/codes/486.md", is appended to it for the
-	// "Edit this page" link. Empty leaves the link out.
+	// "Edit this page" link, after a slash if it lacks one. Empty leaves
+	// the link out.
 	RepoURL string
 	// Updated holds when each content file last changed, keyed by its
 	// name as in diagnostics ("content/codes/486.md"). It is data, so that
@@ -155,7 +156,7 @@ func build(cfg Config, keep bool) (*Result, *state, error) {
 	stop = tm.Start("model")
 	s := site.New(site.Input{
 		Content: c, Pages: pages, BaseURL: strings.TrimSuffix(cfg.BaseURL, "/"),
-		RepoURL: cfg.RepoURL, Updated: updated,
+		RepoURL: editPrefix(cfg.RepoURL), Updated: updated,
 	})
 	// A note that failed to load has no sections, so links into it are
 	// checked only when every file loaded.
@@ -295,4 +296,13 @@ func renderSite(cfg Config, s *site.Site, prep func() (*prepared, error), indexN
 		}
 	}
 	return r, nil
+}
+
+// editPrefix is an edit address with the slash that a file's name follows,
+// which is easy to leave out.
+func editPrefix(repoURL string) string {
+	if repoURL == "" || strings.HasSuffix(repoURL, "/") {
+		return repoURL
+	}
+	return repoURL + "/"
 }
