@@ -10,9 +10,7 @@ import (
 	"github.com/yuin/goldmark"
 
 	"github.com/sipcodes/sipcodes/internal/content"
-	"github.com/sipcodes/sipcodes/internal/highlight"
 	"github.com/sipcodes/sipcodes/internal/par"
-	"github.com/sipcodes/sipcodes/internal/render"
 	"github.com/sipcodes/sipcodes/internal/synth"
 )
 
@@ -91,24 +89,7 @@ func BenchmarkFloor(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			r, err := render.New(cfg.Templates, render.Env{
-				Asset:       func(name string) (string, error) { return "/" + name, nil },
-				Highlighter: highlight.New(),
-				SearchIndex: "/search.json",
-			})
-			if err != nil {
-				b.Fatal(err)
-			}
-			discard := func(string, []byte) error { return nil }
-			if err := r.Render(res.Site, discard); err != nil {
-				b.Fatal(err)
-			}
-			b.ReportAllocs()
-			for b.Loop() {
-				if err := r.Render(res.Site, discard); err != nil {
-					b.Fatal(err)
-				}
-			}
+			renderAgain(b, res.Site)
 			b.ReportMetric(float64(len(res.Site.Codes))*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 		})
 	}

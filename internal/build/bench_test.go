@@ -17,6 +17,7 @@ import (
 	"github.com/sipcodes/sipcodes/internal/markdown"
 	"github.com/sipcodes/sipcodes/internal/output"
 	"github.com/sipcodes/sipcodes/internal/render"
+	"github.com/sipcodes/sipcodes/internal/site"
 )
 
 // The benchmarks below time the whole build of the repository's own content
@@ -152,14 +153,19 @@ func BenchmarkHighlight(b *testing.B) {
 // minifying. The highlighter is shared and warmed first, so that this
 // measures the templates, not chroma.
 func BenchmarkTemplates(b *testing.B) {
-	s := benchSite(b, false).Site
-	hl := highlight.New()
-	env := render.Env{
+	renderAgain(b, benchSite(b, false).Site)
+}
+
+// renderAgain renders every page of s once to warm the memos (shared
+// partials, highlighted blocks), then times rendering them again. The
+// templates are not minified.
+func renderAgain(b *testing.B, s *site.Site) {
+	b.Helper()
+	r, err := render.New(os.DirFS("../../templates"), render.Env{
 		Asset:       func(name string) (string, error) { return "/" + name, nil },
-		Highlighter: hl,
+		Highlighter: highlight.New(),
 		SearchIndex: "/search.json",
-	}
-	r, err := render.New(os.DirFS("../../templates"), env)
+	})
 	if err != nil {
 		b.Fatal(err)
 	}
